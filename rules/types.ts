@@ -1,0 +1,26 @@
+import type { RuleId, Severity } from "../src/findings/finding.js";
+
+/**
+ * A rule's documentation, in the fixed shape that the CLI (`trustscan rules`), the SARIF `help` and the
+ * README's rule table are all generated from. Markdown is allowed in every field.
+ */
+export interface RuleDocs {
+  whatItDoes: string;
+  whyItMatters: string;
+  howToFix: string;
+  /** A policy that triggers the rule, as JSON text. */
+  example: string;
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  /** PascalCase name for SARIF `name`. */
+  name: string;
+  shortDescription: string;
+  fullDescription: string;
+  docs: RuleDocs;
+  defaultSeverity: Severity;
+  /** Tags including "security" and CWE tags such as "external/cwe/cwe-284". */
+  tags: string[];
+  precision: "very-high" | "high" | "medium" | "low";
+}

@@ -1,0 +1,2 @@
+// Placeholder entry point; replaced by the commander CLI.
+console.log("trustscan");

@@ -1,0 +1,84 @@
+import type { SourceLocation } from "./location.js";
+import type { PolicyDocument } from "./policy.js";
+import type { BucketResource, PublicAccessBlock, RoleResource } from "./resource.js";
+
+/** A failure recorded by the collector (snapshot `errors`), carried through to reports. */
+export interface CollectionError {
+  accountId?: string;
+  service: string;
+  operation: string;
+  resource?: string;
+  code: string;
+  message?: string;
+}
+
+/** A part of the input the reader could not use; the rest of the snapshot is still scanned. */
+export interface ReadProblem {
+  file: string;
+  /** JSON path inside the file, e.g. `$.iam.RoleDetailList[3].AssumeRolePolicyDocument`. */
+  jsonPath: string;
+  message: string;
+}
+
+export interface OidcProvider {
+  arn: string;
+  url: string;
+  clientIds: string[];
+}
+
+export interface SamlProvider {
+  arn: string;
+}
+
+export interface AccountSnapshot {
+  accountId: string;
+  file: string;
+  roles: RoleResource[];
+  buckets: BucketResource[];
+  oidcProviders: OidcProvider[];
+  samlProviders: SamlProvider[];
+  /** null: no account-level Block Public Access; undefined: not collected (raw IAM dumps) or unreadable. */
+  accountPublicAccessBlock: PublicAccessBlock | null | undefined;
+}
+
+export type OrgPolicyType = "SERVICE_CONTROL_POLICY" | "RESOURCE_CONTROL_POLICY";
+
+export interface OrgPolicy {
+  id: string;
+  name: string;
+  type: OrgPolicyType;
+  awsManaged: boolean;
+  content: PolicyDocument;
+  /** Ids of the root, OUs and accounts it is attached to. */
+  targetIds: string[];
+}
+
+export interface OrgAccount {
+  id: string;
+  name?: string;
+  status?: string;
+  parentId?: string;
+}
+
+export interface Organization {
+  id: string;
+  masterAccountId: string;
+  rootIds: string[];
+  /** OU id -> parent id (a root or another OU). */
+  ouParents: Map<string, string>;
+  accounts: Map<string, OrgAccount>;
+  policies: OrgPolicy[];
+  file: string;
+  location: SourceLocation;
+}
+
+export interface Snapshot {
+  /** The path the user gave. */
+  source: string;
+  accounts: AccountSnapshot[];
+  organization?: Organization;
+  /** Collection failures from snapshot.json and every account file. */
+  collectionErrors: CollectionError[];
+  /** Parts that could not be read (for example one unparsable account file). */
+  readProblems: ReadProblem[];
+}
