@@ -1,4 +1,5 @@
-import type { RuleId, Severity } from "../src/findings/finding.js";
+import type { Finding, RuleId, Severity } from "../src/findings/finding.js";
+import type { ResourceAnalysis } from "../src/analysis/resource-analysis.js";
 
 /**
  * A rule's documentation, in the fixed shape that the CLI (`trustscan rules`), the SARIF `help` and the
@@ -23,4 +24,12 @@ export interface RuleMeta {
   /** Tags including "security" and CWE tags such as "external/cwe/cwe-284". */
   tags: string[];
   precision: "very-high" | "high" | "medium" | "low";
+}
+
+export type FindingDraft = Omit<Finding, "fingerprint">;
+
+/** A rule: its metadata (the single source of its docs) and a check over one analysed resource. */
+export interface Rule {
+  meta: RuleMeta;
+  check(analysis: ResourceAnalysis): FindingDraft[];
 }

@@ -1,0 +1,21 @@
+import { s3AccessLevel, type AccessLevel } from "../../src/analysis/actions.js";
+import type { Severity } from "../../src/findings/finding.js";
+import type { Resource } from "../../src/model/resource.js";
+
+/**
+ * The severity model (README "Severity"): who gets in (anyone > outside parties > outside parties confined to a
+ * network) and what they get (changing permissions, writing, assuming a role > reading).
+ */
+export function accessLevelOf(resource: Resource, actions: readonly string[]): AccessLevel {
+  return resource.type === "AWS::IAM::Role" ? "assume" : s3AccessLevel(actions);
+}
+
+const BY_REACH: Record<"public" | "external" | "network", Record<"read" | "more", Severity>> = {
+  public: { more: "critical", read: "high" },
+  external: { more: "high", read: "medium" },
+  network: { more: "medium", read: "low" },
+};
+
+export function severityFor(reach: "public" | "external" | "network", level: AccessLevel): Severity {
+  return BY_REACH[reach][level === "read" ? "read" : "more"];
+}

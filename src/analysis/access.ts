@@ -1,0 +1,78 @@
+import type { CancellingControl } from "../findings/finding.js";
+import type { ConditionClause, Statement } from "../model/policy.js";
+import type { Caller } from "./callers.js";
+import { evaluateConditions } from "./conditions.js";
+import type { Control } from "./controls.js";
+import type { EvaluationContext } from "./key-values.js";
+import { statementPrincipalMatches, type JudgedPrincipal } from "./principals.js";
+
+/** What one grant (a statement's principal entry, or an ACL grant) gives to the callers outside the zone. */
+export interface GrantAccess {
+  /** Outside callers the grant reaches before any control, with the actions each gets. */
+  before: CallerAccess[];
+  /** The same callers after Deny statements, Block Public Access and RCPs; callers with no action left are gone. */
+  after: CallerAccess[];
+  /** Controls that took access away from some caller. */
+  cancelledBy: CancellingControl[];
+}
+
+export interface CallerAccess {
+  caller: Caller;
+  actions: string[];
+}
+
+export interface GrantToEvaluate {
+  principals?: readonly JudgedPrincipal[];
+  notPrincipals?: readonly JudgedPrincipal[];
+  conditions: readonly ConditionClause[];
+  /** Candidate actions: concrete role actions, or the bucket statement's action patterns. */
+  actions: readonly string[];
+  /** Without one of these actions left, a caller has no real access (the assume actions for a role). */
+  essentialActions?: readonly string[];
+}
+
+export function evaluateGrant(
+  grant: GrantToEvaluate,
+  callers: readonly Caller[],
+  controls: readonly Control[],
+  ctx: EvaluationContext,
+): GrantAccess {
+  const before: CallerAccess[] = [];
+  const after: CallerAccess[] = [];
+  const cancelling = new Map<string, CancellingControl>();
+  const hasEssential = (actions: readonly string[]) =>
+    !grant.essentialActions || actions.some((a) => grant.essentialActions?.includes(a));
+
+  for (const caller of callers) {
+    if (statementPrincipalMatches(grant.principals, grant.notPrincipals, caller) === "none") continue;
+    if (evaluateConditions(grant.conditions, caller, ctx) === "none") continue;
+    if (!hasEssential(grant.actions)) continue;
+    before.push({ caller, actions: [...grant.actions] });
+    const remaining: string[] = [];
+    for (const action of grant.actions) {
+      const denying = controls.filter((control) => control.denies(caller, action));
+      if (denying.length === 0) remaining.push(action);
+      for (const control of denying) cancelling.set(control.description.name, control.description);
+    }
+    if (remaining.length > 0 && hasEssential(remaining)) after.push({ caller, actions: remaining });
+  }
+  return {
+    before,
+    after,
+    cancelledBy: [...cancelling.values()].sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+export function grantFromStatement(
+  statement: Statement,
+  judged: { principals?: JudgedPrincipal[]; notPrincipals?: JudgedPrincipal[] },
+  actions: readonly string[],
+  essentialActions?: readonly string[],
+): GrantToEvaluate {
+  return {
+    ...judged,
+    conditions: statement.conditions,
+    actions,
+    ...(essentialActions ? { essentialActions } : {}),
+  };
+}

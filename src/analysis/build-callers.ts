@@ -1,0 +1,74 @@
+import { ANY_ACCOUNT, ANY_ORG, ANY_SERVICE, type Caller, type Network } from "./callers.js";
+import type { Mentions } from "./mentions.js";
+import type { Zone } from "./zone.js";
+
+/**
+ * The representative callers outside the zone of trust for a resource owned by `owner`: anonymous callers, an
+ * unnamed account (alone or in an unnamed organization), each account, organization and principal the policies
+ * name, the zone's own organization when the zone is one account, and AWS services acting for each of those —
+ * each AWS-side caller from the internet and from each network the policies name.
+ */
+export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: string): Caller[] {
+  const networks: Network[] = [
+    { kind: "internet" },
+    ...[...mentions.vpces].sort().map((id): Network => ({ kind: "vpce", id })),
+    ...[...mentions.vpcs].sort().map((id): Network => ({ kind: "vpc", id })),
+    ...[...mentions.cidrs.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([text, cidr]): Network => ({ kind: "ip", cidr, text })),
+  ];
+  const foreignOrgs = [...mentions.orgs].filter((org) => !zone.isOrgInside(org)).sort();
+  const identities = outsideIdentities(mentions, zone, owner, foreignOrgs);
+
+  const callers: Caller[] = [];
+  for (const network of networks) {
+    callers.push({ kind: "anonymous", network, party: { kind: "anyone" } });
+    for (const identity of identities) callers.push({ kind: "aws", network, ...identity });
+    for (const id of [...mentions.unknownPrincipals].sort()) {
+      callers.push({ kind: "aws", account: ANY_ACCOUNT, principalId: id, network, party: { kind: "unknown-principal", id } });
+    }
+    for (const id of [...mentions.canonicalUsers].sort()) {
+      callers.push({ kind: "aws", account: ANY_ACCOUNT, principalId: id, network, party: { kind: "canonical-user", id } });
+    }
+  }
+  const services = [...[...mentions.services].sort(), ANY_SERVICE];
+  for (const service of services) {
+    // A service acting with no source context, and acting for each outside party.
+    callers.push({ kind: "service", service, network: { kind: "internet" }, party: { kind: "anyone" } });
+    for (const identity of identities) callers.push({ kind: "service", service, network: { kind: "internet" }, ...identity });
+  }
+  return callers;
+}
+
+type Identity = Pick<Caller, "account" | "orgId" | "orgPath" | "party">;
+
+function outsideIdentities(mentions: Mentions, zone: Zone, owner: string, foreignOrgs: string[]): Identity[] {
+  const identities: Identity[] = [
+    { account: ANY_ACCOUNT, party: { kind: "anyone" } },
+    { account: ANY_ACCOUNT, orgId: ANY_ORG, party: { kind: "anyone" } },
+  ];
+  for (const org of foreignOrgs) {
+    identities.push({ account: ANY_ACCOUNT, orgId: org, party: { kind: "organization", id: org } });
+  }
+  const zoneOrg = zone.organization;
+  if (zoneOrg && !zone.isOrgInside(zoneOrg.id)) {
+    // Account zone: the other members of the owner's organization are outside, one caller per OU path.
+    for (const path of zone.memberPaths()) {
+      const others = zone.membersAt(path).filter((id) => !zone.isInside(id, owner));
+      if (others.length > 0) {
+        identities.push({ account: ANY_ACCOUNT, orgId: zoneOrg.id, orgPath: path, party: { kind: "organization", id: zoneOrg.id } });
+      }
+    }
+  }
+  for (const account of [...mentions.accounts].sort()) {
+    if (zone.isInside(account, owner)) continue;
+    const party = { kind: "account", id: account } as const;
+    if (zone.isOrgMember(account) && zoneOrg) {
+      identities.push({ account, orgId: zoneOrg.id, orgPath: zone.orgPathOf(account) ?? "", party });
+      continue;
+    }
+    identities.push({ account, party }, { account, orgId: ANY_ORG, party });
+    for (const org of foreignOrgs) identities.push({ account, orgId: org, party });
+  }
+  return identities;
+}

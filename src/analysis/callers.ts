@@ -1,0 +1,53 @@
+import type { Cidr } from "./cidr.js";
+
+/** Stands for every account (or organization, or service) the policy does not name. */
+export const ANY_ACCOUNT = "<any account>";
+export const ANY_ORG = "<any organization>";
+export const ANY_SERVICE = "<any service>";
+
+export type Network =
+  | { kind: "internet" }
+  | { kind: "vpce"; id: string }
+  | { kind: "vpc"; id: string }
+  | { kind: "ip"; cidr: Cidr; text: string };
+
+/** Who a caller stands for, in the words of a finding. */
+export type Party =
+  | { kind: "anyone" }
+  | { kind: "account"; id: string }
+  | { kind: "organization"; id: string }
+  | { kind: "unknown-principal"; id: string }
+  | { kind: "canonical-user"; id: string };
+
+/**
+ * A representative caller outside the zone of trust: one member stands for a whole class (all principals of an
+ * account, every anonymous caller, a service acting for some account).
+ */
+export interface Caller {
+  kind: "anonymous" | "aws" | "service";
+  /** AWS principals: their account (ANY_ACCOUNT for an unnamed one). Services: the source account, if any. */
+  account?: string;
+  /** A principal known only by unique id or canonical user id. */
+  principalId?: string;
+  /** Organization of the principal (or of the service's source account); ANY_ORG for an unnamed one. */
+  orgId?: string;
+  /** Exact org path when the account is a member of the snapshot's organization. */
+  orgPath?: string;
+  service?: string;
+  network: Network;
+  party: Party;
+}
+
+export function isServiceCaller(caller: Caller): boolean {
+  return caller.kind === "service";
+}
+
+/** A caller that stands for unnamed outsiders: if it gets in, anyone can. */
+export function standsForAnyone(caller: Caller): boolean {
+  return caller.party.kind === "anyone";
+}
+
+/** An unnamed AWS principal or anonymous caller from the internet: the grant is public (SEMANTICS.md 5). */
+export function isPublicCaller(caller: Caller): boolean {
+  return caller.kind !== "service" && standsForAnyone(caller) && caller.network.kind === "internet";
+}

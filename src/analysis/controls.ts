@@ -1,0 +1,52 @@
+import type { CancellingControl } from "../findings/finding.js";
+import type { Statement } from "../model/policy.js";
+import { statementCoversActionPattern, statementCoversResource } from "./actions.js";
+import type { Caller } from "./callers.js";
+import { evaluateConditions } from "./conditions.js";
+import type { EvaluationContext } from "./key-values.js";
+import { judgePrincipal, statementPrincipalMatches, type PrincipalContext } from "./principals.js";
+
+/**
+ * Something that takes access away from a caller: a Deny statement of the policy itself, a Deny of a resource
+ * control policy, or S3 Block Public Access. SEMANTICS.md 4: all are applied as extra Deny statements.
+ */
+export interface Control {
+  description: CancellingControl;
+  /** True when the control certainly denies this caller the action (a Deny the caller can sidestep does not). */
+  denies(caller: Caller, action: string): boolean;
+}
+
+export function denyStatementControl(
+  statement: Statement,
+  description: CancellingControl,
+  resourceArns: readonly string[],
+  ctx: EvaluationContext & PrincipalContext,
+): Control | undefined {
+  if (statement.effect !== "Deny" || !statementCoversResource(statement, resourceArns)) return undefined;
+  const principals = statement.principals?.map((p) => judgePrincipal(p, ctx));
+  const notPrincipals = statement.notPrincipals?.map((p) => judgePrincipal(p, ctx));
+  // RCPs and SCP-style statements have no Principal element: they apply to every caller.
+  const everyone = !principals && !notPrincipals;
+  const cache = new Map<Caller, boolean>();
+  return {
+    description,
+    denies(caller, action) {
+      let applies = cache.get(caller);
+      if (applies === undefined) {
+        const principalMatch = everyone ? "all" : statementPrincipalMatches(principals, notPrincipals, caller);
+        applies = principalMatch === "all" && evaluateConditions(statement.conditions, caller, ctx) === "all";
+        cache.set(caller, applies);
+      }
+      return applies && statementCoversActionPattern(statement, action);
+    },
+  };
+}
+
+export function describeDenyStatement(statement: Statement): CancellingControl {
+  const name = statement.sid ? `Deny statement "${statement.sid}"` : `Deny statement #${statement.index + 1}`;
+  return {
+    kind: "deny-statement",
+    name,
+    justification: `${name} of the same policy denies this access.`,
+  };
+}

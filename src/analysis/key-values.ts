@@ -1,0 +1,183 @@
+import { ANY_ACCOUNT, ANY_ORG, ANY_SERVICE, type Caller } from "./callers.js";
+import { parseArn } from "./arn.js";
+import { cidrContains, cidrsOverlap, isTooWideToConfine, parseCidr } from "./cidr.js";
+import type { ParsedOperator } from "./operators.js";
+import { triFromBoolean, type Tri } from "./tri.js";
+import { hasWildcard, wildcardMatch } from "./wildcard.js";
+
+/** What the evaluator needs to know about the resource a policy is attached to. */
+export interface EvaluationContext {
+  ownerAccount: string;
+  /** The owner's organization, for `${aws:ResourceOrgID}`. */
+  ownerOrgId: string | undefined;
+  /** Owner of an S3 bucket named in aws:SourceArn (`arn:aws:s3:::name` carries no account). */
+  bucketOwner(name: string): string | undefined;
+}
+
+/** How the value of a condition key in a caller's request compares with one policy value. */
+export type PatternTest = (pattern: string, operator: ParsedOperator) => Tri;
+
+export type KeyValue =
+  | { kind: "absent" }
+  /** The caller sets it (sts:ExternalId, aws:SecureTransport, aws:UserAgent, tags, …): SEMANTICS.md 3. */
+  | { kind: "chosen" }
+  | { kind: "class"; test: PatternTest };
+
+const ABSENT: KeyValue = { kind: "absent" };
+const CHOSEN: KeyValue = { kind: "chosen" };
+
+/** Replaces the policy variables we can resolve; returns undefined when the value still depends on the request. */
+export function resolveVariables(value: string, ctx: EvaluationContext): string | undefined {
+  if (!value.includes("${")) return value;
+  let unresolved = false;
+  const resolved = value.replace(/\$\{([^}]*)\}/g, (_match, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower === "aws:resourceaccount") return ctx.ownerAccount;
+    if (lower === "aws:resourceorgid" && ctx.ownerOrgId) return ctx.ownerOrgId;
+    if (name === "*" || name === "?" || name === "$") return name;
+    unresolved = true;
+    return "";
+  });
+  return unresolved ? undefined : resolved;
+}
+
+/** Compares an identifier class (a named id, or ANY_* standing for every unnamed one) with a policy value. */
+function identifierTest(identifier: string, unnamed: string): PatternTest {
+  return (pattern, op) => {
+    if (identifier === unnamed) {
+      if (!op.wildcards || !hasWildcard(pattern)) return "none";
+      return pattern === "*" ? "all" : "some";
+    }
+    return triFromBoolean(op.wildcards ? wildcardMatch(pattern, identifier, op.ignoreCase) : equal(pattern, identifier, op));
+  };
+}
+
+function equal(pattern: string, value: string, op: ParsedOperator): boolean {
+  return op.ignoreCase || op.kind === "bool" ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
+}
+
+function literalTest(value: string): PatternTest {
+  return (pattern, op) =>
+    triFromBoolean(op.wildcards ? wildcardMatch(pattern, value, op.ignoreCase) : equal(pattern, value, op));
+}
+
+/**
+ * aws:PrincipalArn / aws:SourceArn: the caller can be any principal (or resource) of its account, so a value
+ * whose account part matches admits some of the class, and all of it only when the rest is a bare wildcard.
+ */
+function arnInAccountTest(account: string, ctx: EvaluationContext): PatternTest {
+  const accountTest = identifierTest(account, ANY_ACCOUNT);
+  return (pattern, op) => {
+    const arn = parseArn(pattern);
+    if (!arn) {
+      if (op.wildcards && pattern === "*") return "all";
+      return op.wildcards && hasWildcard(pattern) ? "some" : "none";
+    }
+    let accountPart = arn.account;
+    if (accountPart === "" && arn.service === "s3") {
+      const bucket = arn.resource.split("/")[0] ?? "";
+      if (op.wildcards && hasWildcard(bucket)) return "some";
+      accountPart = ctx.bucketOwner(bucket) ?? "";
+      if (accountPart === "") return "none";
+    }
+    const accountResult = accountTest(accountPart, op);
+    if (accountResult === "none") return "none";
+    const everything = op.wildcards && arn.resource === "*" && arn.service === "*";
+    return accountResult === "all" && everything ? "all" : "some";
+  };
+}
+
+/** aws:userid: `<account id>` for a root user, `AIDA…` for users, `AROA…:<session>` for role sessions. */
+function userIdTest(caller: Caller): PatternTest {
+  return (pattern, op) => {
+    const id = pattern.split(":")[0] ?? "";
+    if (caller.principalId) {
+      const ownSession = `${caller.principalId}:session`;
+      if (op.wildcards ? wildcardMatch(pattern, caller.principalId) : pattern === caller.principalId) return "all";
+      if (op.wildcards && wildcardMatch(pattern, ownSession)) return pattern.endsWith(":*") ? "all" : "some";
+      return "none";
+    }
+    if (op.wildcards && hasWildcard(id)) return pattern === "*" ? "all" : "some";
+    const account = caller.account ?? ANY_ACCOUNT;
+    return account !== ANY_ACCOUNT && id === account ? "some" : "none";
+  };
+}
+
+/** aws:PrincipalOrgPaths: an exact path for members of the snapshot's organization, any path under other orgs. */
+function orgPathTest(caller: Caller): PatternTest {
+  return (pattern, op) => {
+    if (caller.orgPath !== undefined) return literalTest(caller.orgPath)(pattern, op);
+    const org = caller.orgId ?? ANY_ORG;
+    const [orgPart = "", ...rest] = pattern.split("/");
+    const orgResult = identifierTest(org, ANY_ORG)(orgPart, op);
+    if (orgResult === "none") return "none";
+    const everythingBelow = op.wildcards && rest.join("/") === "*";
+    return orgResult === "all" && everythingBelow ? "all" : "some";
+  };
+}
+
+function sourceIpTest(caller: Caller): PatternTest {
+  return (pattern) => {
+    const range = parseCidr(pattern);
+    if (!range) return "none";
+    if (isTooWideToConfine(range)) return "some";
+    if (caller.network.kind !== "ip") return "none";
+    if (cidrContains(range, caller.network.cidr)) return "all";
+    return cidrsOverlap(range, caller.network.cidr) ? "some" : "none";
+  };
+}
+
+function fixedAccountValue(account: string | undefined): KeyValue {
+  return account === undefined ? ABSENT : { kind: "class", test: identifierTest(account, ANY_ACCOUNT) };
+}
+
+export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationContext): KeyValue {
+  const isAws = caller.kind === "aws";
+  const isService = caller.kind === "service";
+  switch (keyLower) {
+    case "aws:principalaccount":
+    case "kms:calleraccount":
+      return isAws ? fixedAccountValue(caller.account ?? ANY_ACCOUNT) : ABSENT;
+    case "aws:principalarn":
+      return isAws ? { kind: "class", test: arnInAccountTest(caller.account ?? ANY_ACCOUNT, ctx) } : ABSENT;
+    case "aws:userid":
+      return isAws ? { kind: "class", test: userIdTest(caller) } : ABSENT;
+    case "aws:principalorgid":
+      return isAws && caller.orgId ? { kind: "class", test: identifierTest(caller.orgId, ANY_ORG) } : ABSENT;
+    case "aws:principalorgpaths":
+      return isAws && caller.orgId ? { kind: "class", test: orgPathTest(caller) } : ABSENT;
+    case "aws:principalisawsservice":
+      return caller.kind === "anonymous" ? ABSENT : { kind: "class", test: literalTest(isService ? "true" : "false") };
+    case "aws:principalservicename":
+      return isService ? { kind: "class", test: identifierTest(caller.service ?? ANY_SERVICE, ANY_SERVICE) } : ABSENT;
+    case "aws:sourceaccount":
+    case "aws:sourceowner":
+      return isService ? fixedAccountValue(caller.account) : ABSENT;
+    case "aws:sourcearn":
+      return isService && caller.account !== undefined
+        ? { kind: "class", test: arnInAccountTest(caller.account, ctx) }
+        : ABSENT;
+    case "aws:sourceorgid":
+      return isService && caller.orgId ? { kind: "class", test: identifierTest(caller.orgId, ANY_ORG) } : ABSENT;
+    case "aws:sourceorgpaths":
+      return isService && caller.orgId ? { kind: "class", test: orgPathTest(caller) } : ABSENT;
+    case "aws:sourcevpce":
+      return networkKey(caller, "vpce");
+    case "aws:sourcevpc":
+      return networkKey(caller, "vpc");
+    case "aws:sourceip":
+      // Requests through a VPC endpoint and requests a service makes carry no aws:SourceIp.
+      if (isService || caller.network.kind === "vpc" || caller.network.kind === "vpce") return ABSENT;
+      return { kind: "class", test: sourceIpTest(caller) };
+    default:
+      return CHOSEN;
+  }
+}
+
+function networkKey(caller: Caller, kind: "vpc" | "vpce"): KeyValue {
+  const network = caller.network;
+  if (caller.kind === "service" || network.kind === "internet" || network.kind === "ip") return ABSENT;
+  // A caller through a named endpoint is in some VPC we do not know, and the other way round.
+  if (network.kind !== kind) return CHOSEN;
+  return { kind: "class", test: literalTest(network.id) };
+}

@@ -1,0 +1,99 @@
+import type { Statement } from "../model/policy.js";
+import { parseArn, isAccountId } from "./arn.js";
+import { parseCidr, isTooWideToConfine, type Cidr } from "./cidr.js";
+import { hasWildcard } from "./wildcard.js";
+
+/** Everything a set of statements names: the parties that need a representative caller of their own. */
+export interface Mentions {
+  accounts: Set<string>;
+  orgs: Set<string>;
+  unknownPrincipals: Set<string>;
+  canonicalUsers: Set<string>;
+  services: Set<string>;
+  vpces: Set<string>;
+  vpcs: Set<string>;
+  cidrs: Map<string, Cidr>;
+}
+
+const UNIQUE_ID = /^(AROA|AIDA|AGPA|AIPA|ANPA|ANVA|ASIA|AKIA)[A-Z0-9]{8,}$/;
+
+export function isUniqueId(value: string): boolean {
+  return UNIQUE_ID.test(value);
+}
+
+export function emptyMentions(): Mentions {
+  return {
+    accounts: new Set(),
+    orgs: new Set(),
+    unknownPrincipals: new Set(),
+    canonicalUsers: new Set(),
+    services: new Set(),
+    vpces: new Set(),
+    vpcs: new Set(),
+    cidrs: new Map(),
+  };
+}
+
+function addAccountOf(value: string, into: Mentions): void {
+  if (isAccountId(value)) into.accounts.add(value);
+  const account = parseArn(value)?.account;
+  if (account && isAccountId(account)) into.accounts.add(account);
+}
+
+export function collectMentions(statements: readonly Statement[], into: Mentions = emptyMentions()): Mentions {
+  for (const statement of statements) {
+    for (const entry of [...(statement.principals ?? []), ...(statement.notPrincipals ?? [])]) {
+      if (entry.type === "AWS") {
+        if (isUniqueId(entry.value)) into.unknownPrincipals.add(entry.value);
+        else addAccountOf(entry.value, into);
+      } else if (entry.type === "Service") into.services.add(entry.value.toLowerCase());
+      else if (entry.type === "CanonicalUser") into.canonicalUsers.add(entry.value);
+    }
+    for (const clause of statement.conditions) {
+      for (const value of clause.values) {
+        if (value.includes("${")) continue;
+        switch (clause.keyLower) {
+          case "aws:principalaccount":
+          case "kms:calleraccount":
+          case "aws:sourceaccount":
+          case "aws:sourceowner":
+          case "aws:principalarn":
+          case "aws:sourcearn":
+            addAccountOf(value, into);
+            break;
+          case "aws:userid": {
+            const id = value.split(":")[0] ?? "";
+            if (isAccountId(id)) into.accounts.add(id);
+            else if (isUniqueId(id)) into.unknownPrincipals.add(id);
+            break;
+          }
+          case "aws:principalorgid":
+          case "aws:sourceorgid":
+            if (!hasWildcard(value)) into.orgs.add(value);
+            break;
+          case "aws:principalorgpaths":
+          case "aws:sourceorgpaths": {
+            const org = value.split("/")[0] ?? "";
+            if (org.startsWith("o-") && !hasWildcard(org)) into.orgs.add(org);
+            break;
+          }
+          case "aws:principalservicename":
+            if (!hasWildcard(value)) into.services.add(value.toLowerCase());
+            break;
+          case "aws:sourcevpce":
+            if (!hasWildcard(value)) into.vpces.add(value);
+            break;
+          case "aws:sourcevpc":
+            if (!hasWildcard(value)) into.vpcs.add(value);
+            break;
+          case "aws:sourceip": {
+            const cidr = parseCidr(value);
+            if (cidr && !isTooWideToConfine(cidr)) into.cidrs.set(value, cidr);
+            break;
+          }
+        }
+      }
+    }
+  }
+  return into;
+}

@@ -1,0 +1,83 @@
+import type { PrincipalEntry } from "../model/policy.js";
+import { isAccountId, parseArn } from "./arn.js";
+import type { Caller } from "./callers.js";
+import { isUniqueId } from "./mentions.js";
+import { triNot, triOr, type Tri } from "./tri.js";
+
+/** How a Principal value is judged (SEMANTICS.md 2). */
+export type JudgedPrincipal =
+  | { kind: "anyone" }
+  /** S3 ACL group AuthenticatedUsers: any signed request from any AWS account, but no anonymous caller. */
+  | { kind: "any-aws-account" }
+  /** Every principal of the account (`123456789012`, `arn:…:root`) or one of them (a role, user or session ARN). */
+  | { kind: "account"; account: string; whole: boolean }
+  | { kind: "unknown-principal"; id: string }
+  | { kind: "canonical-user"; id: string; account?: string }
+  | { kind: "service"; service: string }
+  | { kind: "federated"; provider: string };
+
+export interface PrincipalContext {
+  /** Account of an S3 canonical user id, when the snapshot knows it (ACL owners). */
+  accountOfCanonicalUser(id: string): string | undefined;
+}
+
+export function judgePrincipal(entry: PrincipalEntry, ctx: PrincipalContext): JudgedPrincipal {
+  const value = entry.value.trim();
+  switch (entry.type) {
+    case "Service":
+      return { kind: "service", service: value.toLowerCase() };
+    case "Federated":
+      return { kind: "federated", provider: value };
+    case "CanonicalUser": {
+      const account = ctx.accountOfCanonicalUser(value);
+      return account ? { kind: "canonical-user", id: value, account } : { kind: "canonical-user", id: value };
+    }
+    case "AWS": {
+      if (value === "*") return { kind: "anyone" };
+      if (isAccountId(value)) return { kind: "account", account: value, whole: true };
+      if (isUniqueId(value)) return { kind: "unknown-principal", id: value };
+      const arn = parseArn(value);
+      // IAM rejects wildcards in Principal ARNs; a snapshot that has one is judged as widely as it reads.
+      if (!arn || arn.account.includes("*") || arn.account.includes("?")) return { kind: "anyone" };
+      return { kind: "account", account: arn.account, whole: arn.resource === "root" };
+    }
+  }
+}
+
+/** Does a Principal entry name the caller class: all of it, some of it (one role of an account), or none? */
+export function principalMatches(judged: JudgedPrincipal, caller: Caller): Tri {
+  switch (judged.kind) {
+    case "anyone":
+      return "all";
+    case "any-aws-account":
+      return caller.kind === "aws" ? "all" : "none";
+    case "account":
+      if (caller.kind !== "aws" || caller.principalId || caller.account !== judged.account) return "none";
+      return judged.whole ? "all" : "some";
+    case "unknown-principal":
+      return caller.kind === "aws" && caller.principalId === judged.id ? "all" : "none";
+    case "canonical-user":
+      if (caller.kind !== "aws") return "none";
+      if (judged.account) return caller.account === judged.account && !caller.principalId ? "all" : "none";
+      return caller.principalId === judged.id ? "all" : "none";
+    case "service":
+      return caller.kind === "service" && caller.service === judged.service ? "all" : "none";
+    case "federated":
+      return "none";
+  }
+}
+
+/** Principal or NotPrincipal block against a caller; a statement without either (identity-style) matches nobody. */
+export function statementPrincipalMatches(
+  principals: readonly JudgedPrincipal[] | undefined,
+  notPrincipals: readonly JudgedPrincipal[] | undefined,
+  caller: Caller,
+): Tri {
+  if (principals) return triOr(principals.map((p) => principalMatches(p, caller)));
+  if (notPrincipals) return triNot(triOr(notPrincipals.map((p) => principalMatches(p, caller))));
+  return "none";
+}
+
+export function describePrincipalEntry(entry: PrincipalEntry): string {
+  return JSON.stringify({ [entry.type]: entry.value });
+}

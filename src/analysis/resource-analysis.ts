@@ -1,0 +1,316 @@
+import type { CancellingControl, GrantSource } from "../findings/finding.js";
+import { shortHash } from "../findings/fingerprint.js";
+import type { ConditionClause, PrincipalEntry, Statement } from "../model/policy.js";
+import type { AclGrant, BucketResource, Resource } from "../model/resource.js";
+import type { OrgPolicy } from "../model/snapshot.js";
+import { evaluateGrant, type GrantAccess, type GrantToEvaluate } from "./access.js";
+import { ASSUME_ACTIONS, ROLE_ACTIONS, statementAllowsAction } from "./actions.js";
+import { buildOutsideCallers } from "./build-callers.js";
+import { isPublicCaller, type Caller } from "./callers.js";
+import { denyStatementControl, describeDenyStatement, type Control } from "./controls.js";
+import type { EvaluationContext } from "./key-values.js";
+import { collectMentions } from "./mentions.js";
+import { describePrincipalEntry, judgePrincipal, type JudgedPrincipal, type PrincipalContext } from "./principals.js";
+import type { SnapshotIndex } from "./snapshot-index.js";
+import type { Zone } from "./zone.js";
+
+/** A grant of the resource's policy or ACL to principals other than federated ones, with who it reaches. */
+export interface AnalyzedGrant {
+  source: GrantSource;
+  statement?: Statement;
+  /** As written, e.g. `{"AWS":"arn:aws:iam::999988887777:root"}` or `NotPrincipal {"AWS":"…"}`. */
+  principalWritten: string;
+  judged: { principals?: JudgedPrincipal[]; notPrincipals?: JudgedPrincipal[] };
+  /** The actions as written (`NotAction` shown as "all actions except …"). */
+  actionsWritten: string[];
+  conditions: readonly ConditionClause[];
+  access: GrantAccess;
+  /** What was evaluated, kept so that a control found later (RestrictPublicBuckets) can be applied. */
+  evaluated: GrantToEvaluate;
+}
+
+export interface FederatedGrant {
+  source: GrantSource;
+  statement: Statement;
+  provider: string;
+  principalWritten: string;
+  actionsWritten: string[];
+  conditions: readonly ConditionClause[];
+  /** Non-empty when a Deny or an RCP takes the federated access away entirely. */
+  cancelledBy: CancellingControl[];
+}
+
+export interface ResourceAnalysis {
+  resource: Resource;
+  zone: Zone;
+  grants: AnalyzedGrant[];
+  federated: FederatedGrant[];
+}
+
+const ACL_PERMISSION_ACTIONS: Record<string, string[]> = {
+  READ: ["s3:ListBucket"],
+  WRITE: ["s3:PutObject", "s3:DeleteObject"],
+  READ_ACP: ["s3:GetBucketAcl"],
+  WRITE_ACP: ["s3:PutBucketAcl"],
+};
+ACL_PERMISSION_ACTIONS.FULL_CONTROL = Object.values(ACL_PERMISSION_ACTIONS).flat();
+
+const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+const AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+
+export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotIndex): ResourceAnalysis {
+  const statements = resourceStatements(resource);
+  const rcps = applicableRcps(resource.accountId, zone);
+  const rcpStatements = rcps.flatMap((policy) => policy.content.statements.filter((s) => s.effect === "Deny"));
+  const mentions = collectMentions([...statements, ...rcpStatements]);
+  const acl = resource.type === "AWS::S3::Bucket" ? resource.acl : undefined;
+  for (const grant of acl?.grants ?? []) {
+    if (grant.grantee.type === "CanonicalUser" && grant.grantee.id && grant.grantee.id !== acl?.ownerId) {
+      if (!index.accountOfCanonicalUser(grant.grantee.id)) mentions.canonicalUsers.add(grant.grantee.id);
+      else mentions.accounts.add(index.accountOfCanonicalUser(grant.grantee.id) ?? "");
+    }
+  }
+
+  const ctx: EvaluationContext & PrincipalContext = {
+    ownerAccount: resource.accountId,
+    ownerOrgId: zone.isOrgMember(resource.accountId) ? zone.organizationId : undefined,
+    bucketOwner: (name) => index.bucketOwner(name),
+    accountOfCanonicalUser: (id) => index.accountOfCanonicalUser(id),
+  };
+  const callers = buildOutsideCallers(mentions, zone, resource.accountId);
+  const resourceArns = resource.type === "AWS::S3::Bucket" ? [resource.arn, `${resource.arn}/*`] : [resource.arn];
+  const controls: Control[] = [];
+  for (const statement of statements) {
+    const control = denyStatementControl(statement, describeDenyStatement(statement), resourceArns, ctx);
+    if (control) controls.push(control);
+  }
+  for (const policy of rcps) {
+    for (const statement of policy.content.statements) {
+      const control = denyStatementControl(statement, describeRcp(policy, zone, resource.accountId), resourceArns, ctx);
+      if (control) controls.push(control);
+    }
+  }
+
+  const grants: AnalyzedGrant[] = [];
+  const federated: FederatedGrant[] = [];
+  const isRole = resource.type === "AWS::IAM::Role";
+  for (const statement of statements) {
+    if (statement.effect !== "Allow") continue;
+    const actions = isRole ? ROLE_ACTIONS.filter((a) => statementAllowsAction(statement, a)) : bucketActions(statement);
+    if (isRole && !ASSUME_ACTIONS.some((a) => actions.includes(a))) continue;
+    const source = statementSource(statement);
+    const actionsWritten = writtenActions(statement);
+    for (const unit of principalUnits(statement, ctx)) {
+      if (unit.federated) {
+        federated.push({
+          source,
+          statement,
+          provider: unit.federated,
+          principalWritten: unit.written,
+          actionsWritten,
+          conditions: statement.conditions,
+          cancelledBy: federatedCancellation(controls, actions),
+        });
+        continue;
+      }
+      const evaluated: GrantToEvaluate = {
+        ...unit.judged,
+        conditions: statement.conditions,
+        actions,
+        ...(isRole ? { essentialActions: ASSUME_ACTIONS } : {}),
+      };
+      grants.push({
+        source,
+        statement,
+        principalWritten: unit.written,
+        judged: unit.judged,
+        actionsWritten,
+        conditions: statement.conditions,
+        access: evaluateGrant(evaluated, callers, controls, ctx),
+        evaluated,
+      });
+    }
+  }
+
+  if (resource.type === "AWS::S3::Bucket") {
+    applyRestrictPublicBuckets(resource, grants, callers, controls, ctx, index);
+    grants.push(...aclGrants(resource, callers, controls, ctx, index));
+  }
+  return { resource, zone, grants, federated };
+}
+
+function resourceStatements(resource: Resource): Statement[] {
+  if (resource.type === "AWS::IAM::Role") return resource.trustPolicy.statements;
+  return resource.policy?.statements ?? [];
+}
+
+/** RCPs attached to the account, an OU above it or the root; never in the management account (SEMANTICS.md 4). */
+function applicableRcps(account: string, zone: Zone): OrgPolicy[] {
+  const org = zone.organization;
+  if (!org || !org.accounts.has(account) || org.masterAccountId === account) return [];
+  const targets = new Set([account, ...zone.ancestorsOf(account)]);
+  return org.policies.filter(
+    (policy) => policy.type === "RESOURCE_CONTROL_POLICY" && policy.targetIds.some((t) => targets.has(t)),
+  );
+}
+
+function describeRcp(policy: OrgPolicy, zone: Zone, account: string): CancellingControl {
+  const targets = new Set([account, ...zone.ancestorsOf(account)]);
+  const via = policy.targetIds.filter((t) => targets.has(t)).sort().join(", ");
+  const name = `RCP "${policy.name}" (${policy.id})`;
+  return {
+    kind: "resource-control-policy",
+    name,
+    justification: `Resource control policy ${policy.name} (${policy.id}), attached to ${via}, denies this access.`,
+  };
+}
+
+function statementSource(statement: Statement): GrantSource {
+  return {
+    kind: "statement",
+    index: statement.index,
+    ...(statement.sid ? { sid: statement.sid } : {}),
+    location: statement.location,
+    identity: statement.sid ? `sid:${statement.sid}` : `stmt:${shortHash(statement.canonical)}`,
+  };
+}
+
+function bucketActions(statement: Statement): string[] {
+  return statement.actions ? [...statement.actions] : ["*"];
+}
+
+function writtenActions(statement: Statement): string[] {
+  if (statement.actions) return [...statement.actions];
+  return [`all actions except ${(statement.notActions ?? []).join(", ")}`];
+}
+
+interface PrincipalUnit {
+  written: string;
+  judged: { principals?: JudgedPrincipal[]; notPrincipals?: JudgedPrincipal[] };
+  federated?: string;
+}
+
+/** One unit per Principal value (each is its own finding); a NotPrincipal block is a single unit. */
+function principalUnits(statement: Statement, ctx: PrincipalContext): PrincipalUnit[] {
+  if (statement.notPrincipals) {
+    return [
+      {
+        written: `NotPrincipal ${statement.notPrincipals.map(describePrincipalEntry).join(", ")}`,
+        judged: { notPrincipals: statement.notPrincipals.map((p) => judgePrincipal(p, ctx)) },
+      },
+    ];
+  }
+  return (statement.principals ?? []).map((entry: PrincipalEntry): PrincipalUnit => {
+    const judged = judgePrincipal(entry, ctx);
+    const written = describePrincipalEntry(entry);
+    if (judged.kind === "federated") return { written, judged: {}, federated: judged.provider };
+    return { written, judged: { principals: [judged] } };
+  });
+}
+
+/** A federated caller carries no account or organization: model it as an unnamed caller from the internet. */
+const FEDERATED_CALLER: Caller = { kind: "anonymous", network: { kind: "internet" }, party: { kind: "anyone" } };
+
+function federatedCancellation(controls: readonly Control[], actions: readonly string[]): CancellingControl[] {
+  const assume = actions.filter((a) => a === "sts:AssumeRoleWithWebIdentity" || a === "sts:AssumeRoleWithSAML");
+  const relevant = assume.length > 0 ? assume : actions.filter((a) => ASSUME_ACTIONS.includes(a as never));
+  const denying = controls.filter((c) => relevant.every((a) => c.denies(FEDERATED_CALLER, a)));
+  return relevant.length > 0 && denying.length > 0 ? denying.map((c) => c.description) : [];
+}
+
+/**
+ * RestrictPublicBuckets (account or bucket): once the bucket policy is public, only the owner's principals and
+ * AWS services keep access, through any statement. BlockPublicPolicy and BlockPublicAcls cancel nothing.
+ */
+function applyRestrictPublicBuckets(
+  bucket: BucketResource,
+  grants: AnalyzedGrant[],
+  callers: readonly Caller[],
+  controls: readonly Control[],
+  ctx: EvaluationContext,
+  index: SnapshotIndex,
+): void {
+  const setting = restrictingSetting(bucket, index, "RestrictPublicBuckets");
+  if (!setting) return;
+  const policyIsPublic = grants.some((g) => g.access.before.some((a) => isPublicCaller(a.caller)));
+  if (!policyIsPublic) return;
+  const restrict: Control = {
+    description: {
+      kind: "block-public-access",
+      name: `${setting} Block Public Access RestrictPublicBuckets`,
+      justification: `S3 Block Public Access (${setting} setting RestrictPublicBuckets) limits a public bucket policy to the bucket owner's account and AWS services.`,
+    },
+    denies: (caller) => caller.kind !== "service",
+  };
+  for (const grant of grants) grant.access = evaluateGrant(grant.evaluated, callers, [...controls, restrict], ctx);
+}
+
+function restrictingSetting(
+  bucket: BucketResource,
+  index: SnapshotIndex,
+  setting: "RestrictPublicBuckets" | "IgnorePublicAcls",
+): "account" | "bucket" | undefined {
+  if (bucket.publicAccessBlock?.[setting]) return "bucket";
+  if (index.accountPublicAccessBlock(bucket.accountId)?.[setting]) return "account";
+  return undefined;
+}
+
+function aclGrants(
+  bucket: BucketResource,
+  callers: readonly Caller[],
+  controls: readonly Control[],
+  ctx: EvaluationContext & PrincipalContext,
+  index: SnapshotIndex,
+): AnalyzedGrant[] {
+  const acl = bucket.acl;
+  if (!acl) return [];
+  const ignorePublic = restrictingSetting(bucket, index, "IgnorePublicAcls");
+  const result: AnalyzedGrant[] = [];
+  for (const grant of acl.grants) {
+    const judged = aclGrantee(grant, acl.ownerId, ctx);
+    if (!judged) continue;
+    const actions = ACL_PERMISSION_ACTIONS[grant.permission] ?? ACL_PERMISSION_ACTIONS.FULL_CONTROL ?? [];
+    const isPublicGroup = judged.kind === "anyone" || judged.kind === "any-aws-account";
+    const grantControls = [...controls];
+    if (isPublicGroup && ignorePublic) {
+      grantControls.push({
+        description: {
+          kind: "block-public-access",
+          name: `${ignorePublic} Block Public Access IgnorePublicAcls`,
+          justification: `S3 Block Public Access (${ignorePublic} setting IgnorePublicAcls) makes S3 ignore ACL grants to AllUsers and AuthenticatedUsers.`,
+        },
+        denies: () => true,
+      });
+    }
+    const evaluated: GrantToEvaluate = { principals: [judged], conditions: [], actions };
+    result.push({
+      source: {
+        kind: "acl-grant",
+        index: grant.index,
+        location: grant.location,
+        identity: `acl:${grant.grantee.uri ?? grant.grantee.id ?? grant.grantee.email ?? ""}:${grant.permission}`,
+      },
+      principalWritten: `ACL grantee ${grant.grantee.uri ?? grant.grantee.id ?? grant.grantee.email ?? "?"}`,
+      judged: { principals: [judged] },
+      actionsWritten: [`${grant.permission} (${actions.join(", ")})`],
+      conditions: [],
+      access: evaluateGrant(evaluated, callers, grantControls, ctx),
+      evaluated,
+    });
+  }
+  return result;
+}
+
+function aclGrantee(grant: AclGrant, ownerId: string | undefined, ctx: PrincipalContext): JudgedPrincipal | undefined {
+  const { grantee } = grant;
+  if (grantee.type === "Group") {
+    if (grantee.uri === ALL_USERS) return { kind: "anyone" };
+    if (grantee.uri === AUTHENTICATED_USERS) return { kind: "any-aws-account" };
+    return undefined; // LogDelivery: the S3 log delivery service writing access logs.
+  }
+  if (grantee.type === "CanonicalUser") {
+    if (!grantee.id || grantee.id === ownerId) return undefined;
+    return judgePrincipal({ type: "CanonicalUser", value: grantee.id }, ctx);
+  }
+  return grantee.email ? { kind: "unknown-principal", id: grantee.email } : undefined;
+}

@@ -1,0 +1,149 @@
+/**
+ * Runs the engine on one policy, the way ESLint's RuleTester runs a rule on one snippet: the policy becomes a role
+ * trust policy or bucket policy in a one-account snapshot, with an optional organization around it.
+ */
+import { scanSnapshot } from "../../src/engine/scan.js";
+import type { Finding } from "../../src/findings/finding.js";
+import type { BucketAcl, PublicAccessBlock, Resource } from "../../src/model/resource.js";
+import type { AccountSnapshot, Organization, OrgPolicy, Snapshot } from "../../src/model/snapshot.js";
+import { parseJson } from "../../src/snapshot/json-file.js";
+import { readPolicyDocument } from "../../src/snapshot/policy-document.js";
+
+export interface PolicyCase {
+  resource: "role" | "bucket";
+  /** The policy document as JSON (object or string). */
+  policy: unknown;
+  zone: "account" | "organization";
+  /** Owner of the resource; default "111122223333". */
+  accountId?: string;
+  /** Default { id: "o-a1b2c3d4e5", accounts: ["111122223333", "222233334444"] }, all directly under the root. */
+  organization?: OrganizationCase;
+  trustedAccounts?: string[];
+  rolePath?: string;
+  roleName?: string;
+  bucketName?: string;
+  bucketPublicAccessBlock?: Partial<PublicAccessBlock> | null;
+  accountPublicAccessBlock?: Partial<PublicAccessBlock> | null;
+  acl?: { ownerId?: string; grants: { grantee: BucketAcl["grants"][number]["grantee"]; permission: string }[] };
+}
+
+export interface OrganizationCase {
+  id: string;
+  accounts: string[];
+  managementAccount?: string;
+  /** OU id -> parent id; accounts are placed with `accountParents`. */
+  ous?: Record<string, string>;
+  accountParents?: Record<string, string>;
+  rcps?: { id?: string; name?: string; targets: string[]; policy: unknown }[];
+}
+
+export const DEFAULT_ACCOUNT = "111122223333";
+export const DEFAULT_ORGANIZATION: OrganizationCase = { id: "o-a1b2c3d4e5", accounts: ["111122223333", "222233334444"] };
+const ROOT = "r-a1b2";
+const FILE = "case.json";
+
+function policyDocument(policy: unknown, file = FILE) {
+  const text = typeof policy === "string" ? JSON.stringify(policy) : JSON.stringify(policy, null, 2);
+  return readPolicyDocument(parseJson(text, file));
+}
+
+const NO_BLOCK: PublicAccessBlock = {
+  BlockPublicAcls: false,
+  IgnorePublicAcls: false,
+  BlockPublicPolicy: false,
+  RestrictPublicBuckets: false,
+};
+
+function publicAccessBlock(value: Partial<PublicAccessBlock> | null | undefined): PublicAccessBlock | null {
+  return value ? { ...NO_BLOCK, ...value } : null;
+}
+
+function buildOrganization(org: OrganizationCase): Organization {
+  const policies: OrgPolicy[] = (org.rcps ?? []).map((rcp, i) => ({
+    id: rcp.id ?? `p-rcp${i}`,
+    name: rcp.name ?? `rcp-${i}`,
+    type: "RESOURCE_CONTROL_POLICY",
+    awsManaged: false,
+    content: policyDocument(rcp.policy, "organization.json"),
+    targetIds: rcp.targets,
+  }));
+  return {
+    id: org.id,
+    masterAccountId: org.managementAccount ?? org.accounts[0] ?? DEFAULT_ACCOUNT,
+    rootIds: [ROOT],
+    ouParents: new Map(Object.entries(org.ous ?? {})),
+    accounts: new Map(
+      org.accounts.map((id) => [id, { id, status: "ACTIVE", parentId: org.accountParents?.[id] ?? ROOT }]),
+    ),
+    policies,
+    file: "organization.json",
+    location: { file: "organization.json", startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
+  };
+}
+
+export function snapshotForCase(c: PolicyCase): Snapshot {
+  const accountId = c.accountId ?? DEFAULT_ACCOUNT;
+  const location = { file: FILE, startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
+  let resource: Resource;
+  if (c.resource === "role") {
+    const name = c.roleName ?? "case-role";
+    const path = c.rolePath ?? "/";
+    resource = {
+      type: "AWS::IAM::Role",
+      arn: `arn:aws:iam::${accountId}:role${path}${name}`,
+      name,
+      accountId,
+      path,
+      location,
+      trustPolicy: policyDocument(c.policy),
+    };
+  } else {
+    const name = c.bucketName ?? "case-bucket";
+    resource = {
+      type: "AWS::S3::Bucket",
+      arn: `arn:aws:s3:::${name}`,
+      name,
+      accountId,
+      location,
+      policy: c.policy === null ? null : policyDocument(c.policy),
+      publicAccessBlock: publicAccessBlock(c.bucketPublicAccessBlock),
+      acl: c.acl
+        ? {
+            ownerId: c.acl.ownerId ?? "owner-canonical-id",
+            location,
+            grants: c.acl.grants.map((g, index) => ({ ...g, index, location })),
+          }
+        : null,
+    };
+  }
+  const account: AccountSnapshot = {
+    accountId,
+    file: FILE,
+    roles: resource.type === "AWS::IAM::Role" ? [resource] : [],
+    buckets: resource.type === "AWS::S3::Bucket" ? [resource] : [],
+    oidcProviders: [],
+    samlProviders: [],
+    accountPublicAccessBlock: publicAccessBlock(c.accountPublicAccessBlock),
+  };
+  const organization = c.organization === undefined ? DEFAULT_ORGANIZATION : c.organization;
+  return {
+    source: FILE,
+    accounts: [account],
+    ...(organization ? { organization: buildOrganization(organization) } : {}),
+    collectionErrors: [],
+    readProblems: [],
+  };
+}
+
+/** All findings, active and cancelled. */
+export function scanPolicy(c: PolicyCase): Finding[] {
+  return scanSnapshot(snapshotForCase(c), { zone: c.zone, trustedAccounts: c.trustedAccounts ?? [] }).findings;
+}
+
+/** Sorted unique rule ids of the active findings. */
+export function activeRuleIds(c: PolicyCase): string[] {
+  const ids = scanPolicy(c)
+    .filter((f) => f.cancelledBy.length === 0)
+    .map((f) => f.ruleId);
+  return [...new Set(ids)].sort();
+}
