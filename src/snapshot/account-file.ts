@@ -1,0 +1,145 @@
+import type { RoleResource } from "../model/resource.js";
+import type {
+  AccountSnapshot,
+  CollectionError,
+  OidcProvider,
+  ReadProblem,
+  SamlProvider,
+} from "../model/snapshot.js";
+import { readBucket } from "./bucket.js";
+import { readCollectionError } from "./collection-error.js";
+import { readOidcProvider, readSamlProvider } from "./identity-providers.js";
+import { InputError } from "./input-error.js";
+import { readJsonFile } from "./json-file.js";
+import type { JsonNode } from "./json-node.js";
+import { readPublicAccessBlock } from "./public-access-block.js";
+import { readOrRecord, readProblemOf } from "./read-problem.js";
+import { readRole } from "./role.js";
+
+export interface AccountFileResult {
+  /** Absent when the file as a whole could not be used (then `readProblems` says why). */
+  account?: AccountSnapshot;
+  collectionErrors: CollectionError[];
+  readProblems: ReadProblem[];
+}
+
+/**
+ * `accounts/<id>.json`. Never throws an InputError: a file that is missing, unparsable or wrongly shaped
+ * at the account level is one ReadProblem; a bad role, bucket, provider or error entry is one ReadProblem
+ * and only that entry is left out.
+ */
+export async function readAccountFile(file: string, accountId: string): Promise<AccountFileResult> {
+  const readProblems: ReadProblem[] = [];
+  const skipped = () => `account ${accountId} skipped`;
+  let root: JsonNode;
+  try {
+    root = await readJsonFile(file, `the account file of ${accountId}`);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { collectionErrors: [], readProblems: [readProblemOf(error, skipped())] };
+  }
+  const result = readOrRecord(
+    () => readAccountDocument(root, accountId, readProblems),
+    skipped,
+    readProblems,
+  );
+  return result ?? { collectionErrors: [], readProblems };
+}
+
+function readAccountDocument(root: JsonNode, accountId: string, problems: ReadProblem[]): AccountFileResult {
+  const document = root.object("an account object with accountId, iam, s3 and errors");
+  const idNode = document.require("accountId", `"${accountId}"`);
+  if (idNode.string(`"${accountId}"`) !== accountId) {
+    idNode.fail(`"${accountId}" (the account id in the file name)`);
+  }
+  const iam = document.get("iam")?.object("an object with the IAM data");
+  const s3 = document.get("s3")?.object("an object with the S3 data");
+  const roleNodes = iam?.get("RoleDetailList")?.array("an array of roles") ?? [];
+  const oidcNodes = iam?.get("OpenIDConnectProviders")?.array("an array of OpenID Connect providers") ?? [];
+  const samlNodes = iam?.get("SAMLProviders")?.array("an array of SAML providers") ?? [];
+  const bucketNodes = s3?.get("Buckets")?.array("an array of buckets") ?? [];
+  const errorNodes = document.get("errors")?.array("an array of error objects") ?? [];
+
+  const roles = readEach(
+    roleNodes,
+    (node) => readOwnRole(node, accountId),
+    (node) => `role ${nameOf(node, "RoleName")} skipped`,
+    problems,
+  );
+  const buckets = readEach(
+    bucketNodes,
+    (node) => readBucket(node, accountId),
+    (node) => `bucket ${nameOf(node, "Name")} skipped`,
+    problems,
+  );
+  const oidcProviders = readEach<OidcProvider>(
+    oidcNodes,
+    readOidcProvider,
+    (node) => `OpenID Connect provider ${nameOf(node, "Arn")} skipped`,
+    problems,
+  );
+  const samlProviders = readEach<SamlProvider>(
+    samlNodes,
+    readSamlProvider,
+    (node) => `SAML provider ${nameOf(node, "Arn")} skipped`,
+    problems,
+  );
+  const collectionErrors = readEach(
+    errorNodes,
+    (node) => readCollectionError(node, accountId),
+    () => "error entry skipped",
+    problems,
+  );
+  // The model's undefined means "unreadable", which is also the cautious reading of a malformed setting.
+  const accountPublicAccessBlock = s3
+    ? readOrRecord(
+        () => readPublicAccessBlock(s3.get("AccountPublicAccessBlock")),
+        () => "account Block Public Access treated as unreadable",
+        problems,
+      )
+    : undefined;
+
+  const account: AccountSnapshot = {
+    accountId,
+    file: root.file,
+    roles,
+    buckets,
+    oidcProviders,
+    samlProviders,
+    accountPublicAccessBlock,
+  };
+  return { account, collectionErrors, readProblems: problems };
+}
+
+/** A role in an account file must belong to that account: anything else would be judged against the wrong zone. */
+function readOwnRole(node: JsonNode, accountId: string): RoleResource {
+  const role = readRole(node);
+  if (role.accountId !== accountId) {
+    node.object().require("Arn", "a role ARN").fail(`a role ARN in account ${accountId}`);
+  }
+  return role;
+}
+
+function readEach<T>(
+  nodes: JsonNode[],
+  read: (node: JsonNode) => T,
+  consequence: (node: JsonNode) => string,
+  problems: ReadProblem[],
+): T[] {
+  const results: T[] = [];
+  for (const node of nodes) {
+    const result = readOrRecord(
+      () => read(node),
+      () => consequence(node),
+      problems,
+    );
+    if (result !== undefined) results.push(result);
+  }
+  return results;
+}
+
+/** The entry's name for a message, or its JSON path when it has none that can be read. */
+function nameOf(node: JsonNode, key: string): string {
+  const value = node.kind === "object" ? node.object().get(key) : undefined;
+  return value?.kind === "string" ? value.string() : node.path;
+}

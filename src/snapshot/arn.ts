@@ -1,0 +1,15 @@
+/** Twelve digits: the only form an AWS account id takes. */
+export const ACCOUNT_ID = /^\d{12}$/;
+
+const ROLE_ARN = /^arn:[a-z][a-z0-9-]*:iam::(\d{12}):role\/./;
+const IAM_ARN = /^arn:[a-z][a-z0-9-]*:iam::([^:]*):/;
+
+/** The account of a role ARN, or undefined when the text is not a role ARN. */
+export function accountOfRoleArn(arn: string): string | undefined {
+  return ROLE_ARN.exec(arn)?.[1];
+}
+
+/** The account part of any IAM ARN (`aws` for AWS-managed policies), or undefined. */
+export function accountOfIamArn(arn: string): string | undefined {
+  return IAM_ARN.exec(arn)?.[1];
+}

@@ -1,0 +1,11 @@
+export { InputError } from "./input-error.js";
+export type { InputErrorDetails } from "./input-error.js";
+export { readSnapshot, readSnapshots, WHAT_A_SNAPSHOT_IS } from "./read-snapshot.js";
+export { readSnapshotDirectory } from "./read-directory.js";
+export type { DirectoryReadOptions } from "./read-directory.js";
+export { readAuthorizationDetails, readAuthorizationDetailsFile } from "./read-authorization-details.js";
+export { mergeSnapshots } from "./merge-snapshots.js";
+export { readPolicyDocument } from "./policy-document.js";
+export { parseJson, readJsonFile } from "./json-file.js";
+export { JsonNode, JsonObject } from "./json-node.js";
+export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from "./manifest.js";

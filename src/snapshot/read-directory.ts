@@ -1,0 +1,57 @@
+import { access } from "node:fs/promises";
+import { join } from "node:path";
+import pLimit from "p-limit";
+import type { Organization, Snapshot } from "../model/snapshot.js";
+import { readAccountFile } from "./account-file.js";
+import { readJsonFile } from "./json-file.js";
+import type { JsonNode } from "./json-node.js";
+import { readManifest } from "./manifest.js";
+import { readOrganization } from "./organization.js";
+
+/** Files read at once: enough to keep the disk busy, few enough to bound memory for large organizations. */
+const READ_CONCURRENCY = 16;
+
+export interface DirectoryReadOptions {
+  /** The path the user gave (defaults to the directory). */
+  source?: string;
+  /** `snapshot.json` already parsed by the caller, so it is not read twice. */
+  manifest?: JsonNode;
+}
+
+/**
+ * A snapshot directory (SNAPSHOT-FORMAT.md). A bad `snapshot.json` or `organization.json` throws an
+ * InputError; a bad account file, or a bad part of one, becomes a ReadProblem and the rest is still read.
+ */
+export async function readSnapshotDirectory(
+  directory: string,
+  options: DirectoryReadOptions = {},
+): Promise<Snapshot> {
+  const manifestRoot =
+    options.manifest ?? (await readJsonFile(join(directory, "snapshot.json"), "a snapshot.json manifest"));
+  const manifest = readManifest(manifestRoot);
+  const organization = await readOptionalOrganization(join(directory, "organization.json"));
+
+  const limit = pLimit(READ_CONCURRENCY);
+  const results = await Promise.all(
+    manifest.accountIds.map((id) =>
+      limit(() => readAccountFile(join(directory, "accounts", `${id}.json`), id)),
+    ),
+  );
+  return {
+    source: options.source ?? directory,
+    accounts: results.flatMap((result) => (result.account ? [result.account] : [])),
+    ...(organization ? { organization } : {}),
+    collectionErrors: [...manifest.errors, ...results.flatMap((result) => result.collectionErrors)],
+    readProblems: results.flatMap((result) => result.readProblems),
+  };
+}
+
+async function readOptionalOrganization(file: string): Promise<Organization | undefined> {
+  try {
+    await access(file);
+  } catch (error) {
+    // Absent means a standalone account; any other failure is left to the read below to report.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+  }
+  return readOrganization(await readJsonFile(file, "an organization.json file"));
+}

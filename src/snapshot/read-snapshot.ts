@@ -1,0 +1,73 @@
+import { stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { Snapshot } from "../model/snapshot.js";
+import { InputError } from "./input-error.js";
+import { describeFileError, parseJson, readTextFile } from "./json-file.js";
+import { describeValue } from "./json-node.js";
+import { mergeSnapshots } from "./merge-snapshots.js";
+import { AUTHORIZATION_DETAILS_KEYS, readAuthorizationDetails } from "./read-authorization-details.js";
+import { readSnapshotDirectory } from "./read-directory.js";
+
+export const WHAT_A_SNAPSHOT_IS =
+  "a snapshot: a directory with a snapshot.json (written by trustscan collect), that snapshot.json, " +
+  "or the JSON output of aws iam get-account-authorization-details";
+
+const MANIFEST_NAME = "snapshot.json";
+const KEYS_SHOWN = 5;
+
+/**
+ * Reads what the user named: a snapshot directory, its snapshot.json, or a raw authorization-details dump.
+ * Throws InputError for a missing path or anything that is none of these.
+ */
+export async function readSnapshot(path: string): Promise<Snapshot> {
+  const kind = await kindOf(path);
+  if (kind === "directory") {
+    if ((await kindOf(join(path, MANIFEST_NAME)).catch(() => "missing")) !== "file") {
+      throw notASnapshot(path, `a directory without ${MANIFEST_NAME}`);
+    }
+    return readSnapshotDirectory(path, { source: path });
+  }
+  const text = await readTextFile(path, WHAT_A_SNAPSHOT_IS);
+  // Only text that starts like JSON gets JSON syntax errors; anything else is simply not a snapshot.
+  if (!/^\s*[{[]/.test(text)) throw notASnapshot(path, "a file that is not JSON");
+  const root = parseJson(text, path);
+  if (root.kind !== "object") throw notASnapshot(path, `a JSON file holding ${describeValue(root)}`);
+  const object = root.object();
+  if (basename(path) === MANIFEST_NAME || object.has("format")) {
+    return readSnapshotDirectory(dirname(path), { source: path, manifest: root });
+  }
+  if (AUTHORIZATION_DETAILS_KEYS.some((key) => object.has(key))) return readAuthorizationDetails(root, path);
+  const keys = object.keys();
+  const shown = keys.slice(0, KEYS_SHOWN).map((key) => JSON.stringify(key));
+  const more = keys.length > KEYS_SHOWN ? ", …" : "";
+  throw notASnapshot(
+    path,
+    keys.length === 0 ? "an empty JSON object" : `a JSON object with keys ${shown.join(", ")}${more}`,
+  );
+}
+
+/** Reads every path and merges them into one snapshot (one organization at most, each account once). */
+export async function readSnapshots(paths: string[]): Promise<Snapshot> {
+  if (paths.length === 0) throw new Error("readSnapshots needs at least one path");
+  const snapshots: Snapshot[] = [];
+  // One after the other, so that the first bad path in the user's order is the one reported.
+  for (const path of paths) snapshots.push(await readSnapshot(path));
+  return mergeSnapshots(snapshots);
+}
+
+async function kindOf(path: string): Promise<"directory" | "file"> {
+  try {
+    return (await stat(path)).isDirectory() ? "directory" : "file";
+  } catch (error) {
+    throw new InputError({
+      file: path,
+      jsonPath: "$",
+      expected: WHAT_A_SNAPSHOT_IS,
+      found: describeFileError(error),
+    });
+  }
+}
+
+function notASnapshot(path: string, found: string): InputError {
+  return new InputError({ file: path, jsonPath: "$", expected: WHAT_A_SNAPSHOT_IS, found });
+}
