@@ -1,0 +1,79 @@
+import type { ScanResult } from "../findings/scan-result.js";
+import { renderJson } from "./json.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderSarif } from "./sarif.js";
+import type { SarifLimits } from "./sarif.js";
+import { renderText } from "./text.js";
+import { writeOutputAtomically } from "./write-output.js";
+
+export const REPORT_FORMATS = ["text", "json", "sarif", "markdown"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions {
+  /** SARIF: the repository root that locations are relative to; defaults to `cwd`. */
+  repoRoot?: string;
+  /** What relative snapshot paths are relative to; defaults to the process's working directory. */
+  cwd?: string;
+  /** Text: ANSI colours (the CLI passes true only on a TTY without NO_COLOR). */
+  color?: boolean;
+  /** SARIF: lower limits (tests); GitHub's by default. */
+  sarifLimits?: Partial<SarifLimits>;
+  /** Markdown: rows of the findings table. */
+  markdownMaxRows?: number;
+}
+
+export function renderReport(format: ReportFormat, result: ScanResult, options: ReportOptions = {}): string {
+  switch (format) {
+    case "text":
+      return renderText(result, { color: options.color ?? false });
+    case "json":
+      return renderJson(result);
+    case "markdown":
+      return renderMarkdown(
+        result,
+        options.markdownMaxRows === undefined ? {} : { maxRows: options.markdownMaxRows },
+      );
+    case "sarif": {
+      const cwd = options.cwd ?? process.cwd();
+      return renderSarif(result, {
+        repoRoot: options.repoRoot ?? cwd,
+        cwd,
+        ...(options.sarifLimits ? { limits: options.sarifLimits } : {}),
+      });
+    }
+  }
+}
+
+/**
+ * Renders the whole report in memory first, then writes it atomically: a report that fails to render
+ * (a GitHub limit, a file outside the repository) leaves an existing output file untouched.
+ */
+export async function writeReport(
+  target: string,
+  format: ReportFormat,
+  result: ScanResult,
+  options: ReportOptions = {},
+): Promise<void> {
+  const content = renderReport(format, result, options);
+  await writeOutputAtomically(target, content);
+}
+
+export { ReportInternalError, ReportLimitError, ReportPathError } from "./errors.js";
+export { renderJson, toJsonReport, JSON_REPORT_SCHEMA_VERSION } from "./json.js";
+export type { JsonReport } from "./json.js";
+export { renderMarkdown } from "./markdown.js";
+export {
+  renderRuleDetailsText,
+  renderRuleHelpMarkdown,
+  renderRuleHelpText,
+  renderRulesJson,
+  renderRulesMarkdown,
+  renderRulesText,
+  renderRuleTableMarkdown,
+} from "./rule-help.js";
+export { GITHUB_SARIF_LIMITS, renderSarif, toSarifLog } from "./sarif.js";
+export type { SarifLimits, SarifOptions } from "./sarif.js";
+export { formatSummaryLine, summarize } from "./summary.js";
+export type { ReportSummary } from "./summary.js";
+export { renderText } from "./text.js";
+export { writeOutputAtomically } from "./write-output.js";

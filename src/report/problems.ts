@@ -1,0 +1,42 @@
+import type { CollectionError, ReadProblem } from "../model/snapshot.js";
+import { redactSecrets } from "./redact.js";
+
+/** One sentence for a part of the snapshot that could not be read (the rest was scanned). */
+export function describeReadProblem(problem: ReadProblem): string {
+  return `Could not read ${problem.jsonPath} in ${problem.file}: ${redactSecrets(problem.message)}`;
+}
+
+/** One sentence for a call the collector could not make: the findings may miss what it would have returned. */
+export function describeCollectionError(error: CollectionError): string {
+  const target = error.resource ? ` on ${error.resource}` : "";
+  const account = error.accountId ? ` in account ${error.accountId}` : "";
+  const detail = error.message ? `: ${redactSecrets(error.message)}` : "";
+  return `Collection of ${error.service}:${error.operation}${target}${account} failed with ${redactSecrets(error.code)}${detail}`;
+}
+
+function compareText(a: string | undefined, b: string | undefined): number {
+  const x = a ?? "";
+  const y = b ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Sorted so that reports do not depend on the order in which parallel reads finished. */
+export function sortReadProblems(problems: readonly ReadProblem[]): ReadProblem[] {
+  return [...problems].sort(
+    (a, b) =>
+      compareText(a.file, b.file) || compareText(a.jsonPath, b.jsonPath) || compareText(a.message, b.message),
+  );
+}
+
+/** Sorted so that reports do not depend on the order in which parallel API calls failed. */
+export function sortCollectionErrors(errors: readonly CollectionError[]): CollectionError[] {
+  return [...errors].sort(
+    (a, b) =>
+      compareText(a.accountId, b.accountId) ||
+      compareText(a.service, b.service) ||
+      compareText(a.operation, b.operation) ||
+      compareText(a.resource, b.resource) ||
+      compareText(a.code, b.code) ||
+      compareText(a.message, b.message),
+  );
+}

@@ -1,0 +1,35 @@
+import type { Notification } from "sarif";
+import type { CollectionError, ReadProblem } from "../model/snapshot.js";
+import { describeCollectionError, describeReadProblem } from "./problems.js";
+import { repoRelativeUriIfInside } from "./sarif-paths.js";
+
+/**
+ * An unreadable part of the snapshot: level error, located at the file. A file outside the repository
+ * root keeps only its name in the message (a notification's location is optional, unlike a result's).
+ */
+export function readProblemNotification(problem: ReadProblem, repoRoot: string, cwd: string): Notification {
+  const uri = repoRelativeUriIfInside(problem.file, repoRoot, cwd);
+  return {
+    level: "error",
+    message: { text: describeReadProblem(problem) },
+    descriptor: { id: "read-problem" },
+    ...(uri !== undefined ? { locations: [{ physicalLocation: { artifactLocation: { uri } } }] } : {}),
+    properties: { jsonPath: problem.jsonPath },
+  };
+}
+
+/** A call the collector could not make: a warning, since the findings may be incomplete. */
+export function collectionErrorNotification(error: CollectionError): Notification {
+  return {
+    level: "warning",
+    message: { text: describeCollectionError(error) },
+    descriptor: { id: "collection-error" },
+    properties: {
+      service: error.service,
+      operation: error.operation,
+      code: error.code,
+      ...(error.accountId !== undefined ? { accountId: error.accountId } : {}),
+      ...(error.resource !== undefined ? { resource: error.resource } : {}),
+    },
+  };
+}

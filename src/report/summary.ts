@@ -1,0 +1,83 @@
+import { isActive, SEVERITIES } from "../findings/finding.js";
+import type { Severity } from "../findings/finding.js";
+import type { ScanResult, ZoneDescription } from "../findings/scan-result.js";
+
+export interface ReportSummary {
+  /** Findings that no control cancels. */
+  active: number;
+  /** Findings a guardrail (Deny, Block Public Access, RCP) cancels. */
+  cancelled: number;
+  total: number;
+  /** Active findings per severity, every severity present. */
+  bySeverity: Record<Severity, number>;
+  /** Active findings per rule, every rule present, in the rules' fixed order. */
+  byRule: { ruleId: string; count: number }[];
+  accountsScanned: number;
+  resourcesScanned: number;
+  readProblems: number;
+  collectionErrors: number;
+}
+
+export function summarize(result: ScanResult): ReportSummary {
+  const active = result.findings.filter(isActive);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const finding of active) bySeverity[finding.severity] += 1;
+
+  const ruleIds = result.rules.map((rule) => rule.id as string);
+  // A finding of a rule missing from `rules` would be an engine bug; still count it rather than hide it.
+  const extra = [...new Set(active.map((f) => f.ruleId as string))]
+    .filter((id) => !ruleIds.includes(id))
+    .sort();
+  const byRule = [...ruleIds, ...extra].map((ruleId) => ({
+    ruleId,
+    count: active.filter((f) => f.ruleId === ruleId).length,
+  }));
+
+  return {
+    active: active.length,
+    cancelled: result.findings.length - active.length,
+    total: result.findings.length,
+    bySeverity,
+    byRule,
+    accountsScanned: result.accountsScanned,
+    resourcesScanned: result.resourcesScanned,
+    readProblems: result.readProblems.length,
+    collectionErrors: result.collectionErrors.length,
+  };
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** e.g. `organization o-abc`, `account`, `organization o-abc + 2 trusted accounts`. */
+export function describeZone(zone: ZoneDescription): string {
+  const base =
+    zone.kind === "organization" && zone.organizationId ? `organization ${zone.organizationId}` : zone.kind;
+  const trusted = zone.trustedAccounts.length;
+  return trusted === 0 ? base : `${base} + ${plural(trusted, "trusted account")}`;
+}
+
+/** Non-zero severities only, most severe first: `2 critical, 5 high`. */
+export function describeSeverityCounts(bySeverity: Record<Severity, number>): string {
+  return SEVERITIES.filter((s) => bySeverity[s] > 0)
+    .map((s) => `${bySeverity[s]} ${s}`)
+    .join(", ");
+}
+
+/**
+ * The closing line of the text report, e.g. `12 findings (2 critical, 5 high), 3 cancelled by guardrails,
+ * in 41 resources across 4 accounts (zone: organization o-abc)`.
+ */
+export function formatSummaryLine(summary: ReportSummary, zone: ZoneDescription): string {
+  const severities = describeSeverityCounts(summary.bySeverity);
+  const parts = [
+    `${plural(summary.active, "finding")}${severities ? ` (${severities})` : ""}`,
+    `${summary.cancelled} cancelled by guardrails`,
+    `in ${plural(summary.resourcesScanned, "resource")} across ${plural(summary.accountsScanned, "account")} (zone: ${describeZone(zone)})`,
+  ];
+  const problems = [];
+  if (summary.readProblems > 0) problems.push(plural(summary.readProblems, "read problem"));
+  if (summary.collectionErrors > 0) problems.push(plural(summary.collectionErrors, "collection error"));
+  return parts.join(", ") + (problems.length > 0 ? `; ${problems.join(", ")}` : "");
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../src/report/markdown.js";
+import { emptyScanResult, PUBLIC_BUCKET_FINDING, sampleScanResult } from "./fixtures/scan-results.js";
+
+describe("renderMarkdown", () => {
+  const markdown = renderMarkdown(sampleScanResult());
+
+  it("heads the job summary with the active count and what was scanned", () => {
+    expect(markdown.startsWith("## trustscan: 5 active findings\n\n")).toBe(true);
+    expect(markdown).toContain(
+      "Scanned 5 resources in 2 accounts (zone: organization o-abc123def4) with trustscan 0.1.0.",
+    );
+  });
+
+  it("counts by severity and by rule", () => {
+    expect(markdown).toContain(
+      "| Severity | Active findings |\n| --- | ---: |\n| Critical | 1 |\n| High | 2 |\n| Medium | 2 |\n| Low | 0 |",
+    );
+    expect(markdown).toContain(
+      "| Rule | Active findings |\n| --- | ---: |\n| `public-access` | 1 |\n| `external-access` | 1 |\n" +
+        "| `missing-external-id` | 1 |\n| `confused-deputy` | 1 |\n| `unscoped-federation` | 1 |",
+    );
+  });
+
+  it("tables the active findings, most severe first, without the cancelled one", () => {
+    const rows = markdown.split("\n").filter((line) => /^\| (Critical|High|Medium|Low) \| `/.test(line));
+    expect(rows).toEqual([
+      "| Critical | `public-access` | `arn:aws:s3:::public-assets` | Bucket public-assets can be read and listed by anyone, including anonymous callers |",
+      "| High | `external-access` | `arn:aws:iam::111122223333:role/deployer` | Role deployer can be assumed by any principal in account 999999999999 (outside organization o-abc123def4) |",
+      "| High | `unscoped-federation` | `arn:aws:iam::444455556666:role/ci` | Role ci can be assumed from any GitHub repository: token.actions.githubusercontent.com:sub is not pinned (repo:\\*) |",
+      "| Medium | `missing-external-id` | `arn:aws:iam::111122223333:role/deployer` | Role deployer can be assumed by account 999999999999 without an external ID |",
+      "| Medium | `confused-deputy` | `arn:aws:iam::444455556666:role/notifier` | Role notifier can be assumed by sns.amazonaws.com acting for any account (no aws:SourceAccount or aws:SourceArn) |",
+    ]);
+    expect(markdown).not.toContain("Bucket logs");
+  });
+
+  it("gives the cancelled count and the problems", () => {
+    expect(markdown).toContain(
+      "1 finding cancelled by guardrails (Deny statements, Block Public Access, resource control policies)",
+    );
+    expect(markdown).toContain(
+      "### Problems (the findings may be incomplete)\n\n" +
+        "- Read problem: Could not read $.s3.Buckets\\[3\\].Policy in test/fixtures/sarif/snapshot/accounts/444455556666.json: " +
+        "expected a policy object or a JSON string, found a number\n" +
+        "- Collection error: Collection of s3:GetBucketAcl on arn:aws:s3:::public-assets in account 111122223333 " +
+        "failed with AccessDenied: Access Denied\n",
+    );
+  });
+
+  it("keeps snapshot text inside its table cell", () => {
+    const hostile = {
+      ...PUBLIC_BUCKET_FINDING,
+      message: "Bucket a|b is <b>public</b>\nsee [here](http://x)",
+      resource: { ...PUBLIC_BUCKET_FINDING.resource, arn: "arn:aws:s3:::a|b`c" },
+    };
+    const row = renderMarkdown(sampleScanResult({ findings: [hostile] }))
+      .split("\n")
+      .find((line) => line.startsWith("| Critical | `public-access`"));
+    expect(row).toBe(
+      "| Critical | `public-access` | ``arn:aws:s3:::a\\|b`c`` | Bucket a\\|b is &lt;b&gt;public&lt;/b&gt; see \\[here\\](http://x) |",
+    );
+  });
+
+  it("caps the findings table and says how many it left out", () => {
+    const capped = renderMarkdown(sampleScanResult(), { maxRows: 2 });
+    expect(
+      capped.split("\n").filter((line) => /^\| (Critical|High|Medium|Low) \| `/.test(line)),
+    ).toHaveLength(2);
+    expect(capped).toContain("… and 3 more; see the full report (text, JSON or SARIF).");
+  });
+
+  it("stays short when there is nothing to report", () => {
+    const empty = renderMarkdown(emptyScanResult());
+    expect(empty.startsWith("## trustscan: 0 active findings\n")).toBe(true);
+    expect(empty).not.toContain("### Active findings");
+    expect(empty).not.toContain("cancelled");
+    expect(empty).not.toContain("### Problems");
+  });
+});
