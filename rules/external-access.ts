@@ -84,7 +84,12 @@ function draft(
   grant: AnalyzedGrant,
   reach: Reach,
   active: boolean,
-  text: { severityReach: "external" | "network"; judged: string; message: string; parties?: Reach["parties"] },
+  text: {
+    severityReach: "external" | "network";
+    judged: string;
+    message: string;
+    parties?: Reach["parties"];
+  },
 ): FindingDraft {
   const accounts = accountsOf(text.parties ?? reach.parties);
   return {
@@ -92,7 +97,11 @@ function draft(
     ruleId: "external-access",
     severity: severityFor(text.severityReach, accessLevelOf(analysis.resource, reach.actions)),
     message: text.message,
-    principal: { written: grant.principalWritten, judged: text.judged, ...(accounts.length ? { accounts } : {}) },
+    principal: {
+      written: grant.principalWritten,
+      judged: text.judged,
+      ...(accounts.length ? { accounts } : {}),
+    },
     actions: reach.actions,
     isPublic: false,
     cancelledBy: cancellation(active, grant.access.cancelledBy),

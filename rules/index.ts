@@ -6,4 +6,10 @@ import type { Rule } from "./types.js";
 import { unscopedFederation } from "./unscoped-federation.js";
 
 /** Every rule, in the fixed order of the SARIF `rules` array and the README table. */
-export const RULES: readonly Rule[] = [publicAccess, externalAccess, missingExternalId, confusedDeputy, unscopedFederation];
+export const RULES: readonly Rule[] = [
+  publicAccess,
+  externalAccess,
+  missingExternalId,
+  confusedDeputy,
+  unscopedFederation,
+];

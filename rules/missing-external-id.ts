@@ -11,7 +11,8 @@ export const missingExternalId: Rule = {
   meta: {
     id: "missing-external-id",
     name: "MissingExternalId",
-    shortDescription: "A role can be assumed from a specific outside account without an effective sts:ExternalId condition.",
+    shortDescription:
+      "A role can be assumed from a specific outside account without an effective sts:ExternalId condition.",
     fullDescription:
       "Reports a role trust policy that lets principals of a specific account outside the zone of trust call sts:AssumeRole without a StringEquals or StringLike condition on sts:ExternalId with fixed values. Without an external ID, a third party that assumes roles for many customers can be tricked into using yours (the confused deputy problem).",
     docs: {
@@ -20,7 +21,7 @@ export const missingExternalId: Rule = {
       whyItMatters:
         "Vendors assume roles in many customers' accounts. If your role does not require the external ID the vendor assigned to you, another customer of the vendor can name your role ARN in their configuration and the vendor will assume it for them: a confused deputy.",
       howToFix:
-        "Add `\"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"<the ID your vendor gave you>\"}}` to the statement. Do not use a wildcard or `…IfExists`.",
+        'Add `"Condition": {"StringEquals": {"sts:ExternalId": "<the ID your vendor gave you>"}}` to the statement. Do not use a wildcard or `…IfExists`.',
       example: `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -50,7 +51,8 @@ export const missingExternalId: Rule = {
 /** Outside accounts that can call sts:AssumeRole through this grant, or undefined when the grant is public. */
 function assumingAccounts(accesses: readonly CallerAccess[]): string[] | undefined {
   const principalSide = accesses.filter((a) => a.caller.kind !== "service");
-  if (principalSide.some((a) => a.caller.party.kind === "anyone" && a.caller.network.kind === "internet")) return undefined;
+  if (principalSide.some((a) => a.caller.party.kind === "anyone" && a.caller.network.kind === "internet"))
+    return undefined;
   const accounts = principalSide
     .filter((a) => a.caller.party.kind === "account" && a.actions.includes("sts:AssumeRole"))
     .map((a) => (a.caller.party.kind === "account" ? a.caller.party.id : ""));
@@ -99,7 +101,8 @@ function fixedValues(values: readonly string[]): boolean {
 function isEffectiveExternalIdCondition(clause: ConditionClause): boolean {
   if (clause.keyLower !== "sts:externalid") return false;
   const op = parseOperator(clause.operatorLower);
-  const positive = op.base === "stringequals" || op.base === "stringlike" || op.base === "stringequalsignorecase";
+  const positive =
+    op.base === "stringequals" || op.base === "stringlike" || op.base === "stringequalsignorecase";
   return positive && !op.ifExists && op.set !== "all" && fixedValues(clause.values);
 }
 
@@ -107,5 +110,9 @@ function isEffectiveExternalIdCondition(clause: ConditionClause): boolean {
 function isExternalIdDenyCondition(clause: ConditionClause): boolean {
   if (clause.keyLower !== "sts:externalid") return false;
   const op = parseOperator(clause.operatorLower);
-  return (op.base === "stringnotequals" || op.base === "stringnotlike") && op.set === undefined && fixedValues(clause.values);
+  return (
+    (op.base === "stringnotequals" || op.base === "stringnotlike") &&
+    op.set === undefined &&
+    fixedValues(clause.values)
+  );
 }

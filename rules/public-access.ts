@@ -8,12 +8,13 @@ export const publicAccess: Rule = {
   meta: {
     id: "public-access",
     name: "PublicAccess",
-    shortDescription: "A resource policy or ACL lets anyone, including anonymous callers, reach the resource.",
+    shortDescription:
+      "A resource policy or ACL lets anyone, including anonymous callers, reach the resource.",
     fullDescription:
-      "Reports a role trust policy, S3 bucket policy or bucket ACL that grants access to every AWS principal or to anonymous callers: Principal \"*\" with no condition that confines the caller to fixed accounts, organizations or networks, Allow with NotPrincipal, or an ACL grant to AllUsers or AuthenticatedUsers.",
+      'Reports a role trust policy, S3 bucket policy or bucket ACL that grants access to every AWS principal or to anonymous callers: Principal "*" with no condition that confines the caller to fixed accounts, organizations or networks, Allow with NotPrincipal, or an ACL grant to AllUsers or AuthenticatedUsers.',
     docs: {
       whatItDoes:
-        "Finds grants that reach **anyone**: `\"Principal\": \"*\"` (or `{\"AWS\": \"*\"}`) not confined by a condition on who the caller is (`aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:PrincipalArn`, `aws:SourceAccount`, …) with fixed values; confining keys that use a wildcard in the account or organization, `…IfExists`, `ForAllValues:` or a negated operator; `Allow` with `NotPrincipal`; and S3 ACL grants to the `AllUsers` or `AuthenticatedUsers` groups. Deny statements, S3 Block Public Access and resource control policies are applied: a grant they cancel is still reported, as suppressed, naming the control.",
+        'Finds grants that reach **anyone**: `"Principal": "*"` (or `{"AWS": "*"}`) not confined by a condition on who the caller is (`aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:PrincipalArn`, `aws:SourceAccount`, …) with fixed values; confining keys that use a wildcard in the account or organization, `…IfExists`, `ForAllValues:` or a negated operator; `Allow` with `NotPrincipal`; and S3 ACL grants to the `AllUsers` or `AuthenticatedUsers` groups. Deny statements, S3 Block Public Access and resource control policies are applied: a grant they cancel is still reported, as suppressed, naming the control.',
       whyItMatters:
         "Anyone on the internet (or any of the millions of AWS accounts) can assume the role or read and write the bucket. Conditions such as `aws:SecureTransport` or `aws:UserAgent` do not help: the caller chooses them.",
       howToFix:

@@ -12,16 +12,17 @@ export const unscopedFederation: Rule = {
   meta: {
     id: "unscoped-federation",
     name: "UnscopedFederation",
-    shortDescription: "A role trusts an OIDC, Cognito or SAML identity provider without pinning who may come in.",
+    shortDescription:
+      "A role trusts an OIDC, Cognito or SAML identity provider without pinning who may come in.",
     fullDescription:
       "Reports a role trust policy that accepts a federated principal without conditions that pin the identities allowed in: for GitHub Actions the sub claim (a repository owner), for EKS the service account (sub), for Cognito identity pools the pool (aud), for Google, Facebook and Login with Amazon the application (aud/app_id), for other OIDC issuers aud or sub, for SAML providers SAML:aud.",
     docs: {
       whatItDoes:
-        "For each statement with `\"Principal\": {\"Federated\": …}`, finds the identity provider in a sourced table (`rules/data/federation-providers.ts`) and checks that the claims that identify who is coming in are required with fixed values by a positive, non-`IfExists` operator: GitHub Actions `token.actions.githubusercontent.com:sub` naming a repository owner (`repo:*`, `*` or a wildcard owner do not count), EKS `…:sub`, Cognito identity pools `cognito-identity.amazonaws.com:aud`, Google `accounts.google.com:aud`, Facebook `graph.facebook.com:app_id`, Login with Amazon `www.amazon.com:app_id`, other OIDC issuers `…:aud` or `…:sub`, SAML `SAML:aud`. Federated principals are judged by this rule only, never by `external-access`.",
+        'For each statement with `"Principal": {"Federated": …}`, finds the identity provider in a sourced table (`rules/data/federation-providers.ts`) and checks that the claims that identify who is coming in are required with fixed values by a positive, non-`IfExists` operator: GitHub Actions `token.actions.githubusercontent.com:sub` naming a repository owner (`repo:*`, `*` or a wildcard owner do not count), EKS `…:sub`, Cognito identity pools `cognito-identity.amazonaws.com:aud`, Google `accounts.google.com:aud`, Facebook `graph.facebook.com:app_id`, Login with Amazon `www.amazon.com:app_id`, other OIDC issuers `…:aud` or `…:sub`, SAML `SAML:aud`. Federated principals are judged by this rule only, never by `external-access`.',
       whyItMatters:
         "Shared issuers hand out tokens to anyone: every GitHub repository can get a token from GitHub Actions, and every Cognito identity pool in every account gets tokens from the same issuer. A trust policy that does not pin the repository or pool lets all of them assume the role.",
       howToFix:
-        "Pin the subject: for GitHub, `\"StringLike\": {\"token.actions.githubusercontent.com:sub\": \"repo:<owner>/<repo>:ref:refs/heads/main\"}` together with `StringEquals …:aud = sts.amazonaws.com`; for Cognito, `StringEquals cognito-identity.amazonaws.com:aud = <identity pool id>`; for EKS, `StringEquals oidc.eks.<region>.amazonaws.com/id/<id>:sub = system:serviceaccount:<namespace>:<name>`.",
+        'Pin the subject: for GitHub, `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:<owner>/<repo>:ref:refs/heads/main"}` together with `StringEquals …:aud = sts.amazonaws.com`; for Cognito, `StringEquals cognito-identity.amazonaws.com:aud = <identity pool id>`; for EKS, `StringEquals oidc.eks.<region>.amazonaws.com/id/<id>:sub = system:serviceaccount:<namespace>:<name>`.',
       example: `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -82,7 +83,9 @@ function pinsKey(clause: ConditionClause, keyLower: string, provider: Federation
   return (
     clause.values.length > 0 &&
     clause.values.every((value) =>
-      provider.isScopingValue ? provider.isScopingValue(keyLower, value, isLike) : isFixedConditionValue(value, isLike),
+      provider.isScopingValue
+        ? provider.isScopingValue(keyLower, value, isLike)
+        : isFixedConditionValue(value, isLike),
     )
   );
 }

@@ -9,7 +9,8 @@ export function resourceLabel(resource: Resource): string {
 
 /** "outside organization o-…" or "outside account 111122223333", for messages. */
 export function outsideZoneText(zone: Zone, owner: string): string {
-  if (zone.kind === "organization" && zone.organizationId) return `outside organization ${zone.organizationId}`;
+  if (zone.kind === "organization" && zone.organizationId)
+    return `outside organization ${zone.organizationId}`;
   return `outside account ${owner}`;
 }
 
@@ -44,6 +45,10 @@ export function verbFor(resource: Resource): string {
 }
 
 /** Renders a condition clause the way people write it: `StringEquals aws:SecureTransport = true`. */
-export function renderCondition(clause: { operator: string; key: string; values: readonly string[] }): string {
+export function renderCondition(clause: {
+  operator: string;
+  key: string;
+  values: readonly string[];
+}): string {
   return `${clause.operator} ${clause.key} = ${clause.values.join(", ")}`;
 }

@@ -2,9 +2,18 @@ import type { Statement } from "../model/policy.js";
 import { patternCovers, wildcardMatch } from "./wildcard.js";
 
 /** The actions that make a role trust policy grant anything: without one of them nobody gets in. */
-export const ASSUME_ACTIONS = ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"] as const;
+export const ASSUME_ACTIONS = [
+  "sts:AssumeRole",
+  "sts:AssumeRoleWithSAML",
+  "sts:AssumeRoleWithWebIdentity",
+] as const;
 /** Role actions shown in findings: the assume actions and the session options that go with them. */
-export const ROLE_ACTIONS = [...ASSUME_ACTIONS, "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext"] as const;
+export const ROLE_ACTIONS = [
+  ...ASSUME_ACTIONS,
+  "sts:TagSession",
+  "sts:SetSourceIdentity",
+  "sts:SetContext",
+] as const;
 
 /** Action names are case-insensitive in IAM. */
 export function statementAllowsAction(statement: Statement, action: string): boolean {
@@ -18,7 +27,9 @@ export function statementCoversActionPattern(statement: Statement, pattern: stri
   if (statement.actions) return statement.actions.some((p) => patternCovers(p, pattern, true));
   if (statement.notActions) {
     // Covered unless some excluded action could be one that `pattern` stands for.
-    return !statement.notActions.some((p) => wildcardMatch(p, pattern, true) || wildcardMatch(pattern, p, true));
+    return !statement.notActions.some(
+      (p) => wildcardMatch(p, pattern, true) || wildcardMatch(pattern, p, true),
+    );
   }
   return false;
 }
@@ -29,7 +40,9 @@ export function statementCoversResource(statement: Statement, resourceArns: read
     return resourceArns.some((arn) => statement.resources?.some((p) => patternCovers(p, arn)));
   }
   if (statement.notResources) {
-    return !resourceArns.some((arn) => statement.notResources?.some((p) => wildcardMatch(p, arn) || wildcardMatch(arn, p)));
+    return !resourceArns.some((arn) =>
+      statement.notResources?.some((p) => wildcardMatch(p, arn) || wildcardMatch(arn, p)),
+    );
   }
   // A trust policy has no Resource element: it is about the role itself.
   return true;
@@ -37,7 +50,8 @@ export function statementCoversResource(statement: Statement, resourceArns: read
 
 export type AccessLevel = "read" | "write" | "permissions" | "assume";
 
-const PERMISSIONS_ACTIONS = /^s3:(\*|put(bucket|object)?(acl|policy)|deletebucketpolicy|putbucketownershipcontrols|putaccesspointpolicy)$/i;
+const PERMISSIONS_ACTIONS =
+  /^s3:(\*|put(bucket|object)?(acl|policy)|deletebucketpolicy|putbucketownershipcontrols|putaccesspointpolicy)$/i;
 const READ_ACTIONS = /^s3:(get|list|head)/i;
 
 /** How much an S3 grant is worth to an attacker: reading, writing, or changing who may access the bucket. */

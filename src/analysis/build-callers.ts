@@ -17,7 +17,9 @@ export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: strin
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([text, cidr]): Network => ({ kind: "ip", cidr, text })),
   ];
-  const foreignOrgs = [...mentions.orgs].filter((org) => !zone.isOrgInside(org)).sort();
+  // The snapshot's own organization lists every member: its members get callers of their own below, and an
+  // account it does not list cannot be in it.
+  const foreignOrgs = [...mentions.orgs].filter((org) => org !== zone.organizationId).sort();
   const identities = outsideIdentities(mentions, zone, owner, foreignOrgs);
 
   const callers: Caller[] = [];
@@ -25,17 +27,30 @@ export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: strin
     callers.push({ kind: "anonymous", network, party: { kind: "anyone" } });
     for (const identity of identities) callers.push({ kind: "aws", network, ...identity });
     for (const id of [...mentions.unknownPrincipals].sort()) {
-      callers.push({ kind: "aws", account: ANY_ACCOUNT, principalId: id, network, party: { kind: "unknown-principal", id } });
+      callers.push({
+        kind: "aws",
+        account: ANY_ACCOUNT,
+        principalId: id,
+        network,
+        party: { kind: "unknown-principal", id },
+      });
     }
     for (const id of [...mentions.canonicalUsers].sort()) {
-      callers.push({ kind: "aws", account: ANY_ACCOUNT, principalId: id, network, party: { kind: "canonical-user", id } });
+      callers.push({
+        kind: "aws",
+        account: ANY_ACCOUNT,
+        principalId: id,
+        network,
+        party: { kind: "canonical-user", id },
+      });
     }
   }
   const services = [...[...mentions.services].sort(), ANY_SERVICE];
   for (const service of services) {
     // A service acting with no source context, and acting for each outside party.
     callers.push({ kind: "service", service, network: { kind: "internet" }, party: { kind: "anyone" } });
-    for (const identity of identities) callers.push({ kind: "service", service, network: { kind: "internet" }, ...identity });
+    for (const identity of identities)
+      callers.push({ kind: "service", service, network: { kind: "internet" }, ...identity });
   }
   return callers;
 }
@@ -56,7 +71,12 @@ function outsideIdentities(mentions: Mentions, zone: Zone, owner: string, foreig
     for (const path of zone.memberPaths()) {
       const others = zone.membersAt(path).filter((id) => !zone.isInside(id, owner));
       if (others.length > 0) {
-        identities.push({ account: ANY_ACCOUNT, orgId: zoneOrg.id, orgPath: path, party: { kind: "organization", id: zoneOrg.id } });
+        identities.push({
+          account: ANY_ACCOUNT,
+          orgId: zoneOrg.id,
+          orgPath: path,
+          party: { kind: "organization", id: zoneOrg.id },
+        });
       }
     }
   }

@@ -42,6 +42,10 @@ function positiveOf(op: ReturnType<typeof parseOperator>): ReturnType<typeof par
   return op.negated ? { ...op, negated: false } : op;
 }
 
-export function evaluateConditions(clauses: readonly ConditionClause[], caller: Caller, ctx: EvaluationContext): Tri {
+export function evaluateConditions(
+  clauses: readonly ConditionClause[],
+  caller: Caller,
+  ctx: EvaluationContext,
+): Tri {
   return triAnd(clauses.map((clause) => evaluateClause(clause, caller, ctx)));
 }

@@ -33,7 +33,9 @@ export function denyStatementControl(
     denies(caller, action) {
       let applies = cache.get(caller);
       if (applies === undefined) {
-        const principalMatch = everyone ? "all" : statementPrincipalMatches(principals, notPrincipals, caller);
+        const principalMatch = everyone
+          ? "all"
+          : statementPrincipalMatches(principals, notPrincipals, caller);
         applies = principalMatch === "all" && evaluateConditions(statement.conditions, caller, ctx) === "all";
         cache.set(caller, applies);
       }

@@ -48,12 +48,16 @@ function identifierTest(identifier: string, unnamed: string): PatternTest {
       if (!op.wildcards || !hasWildcard(pattern)) return "none";
       return pattern === "*" ? "all" : "some";
     }
-    return triFromBoolean(op.wildcards ? wildcardMatch(pattern, identifier, op.ignoreCase) : equal(pattern, identifier, op));
+    return triFromBoolean(
+      op.wildcards ? wildcardMatch(pattern, identifier, op.ignoreCase) : equal(pattern, identifier, op),
+    );
   };
 }
 
 function equal(pattern: string, value: string, op: ParsedOperator): boolean {
-  return op.ignoreCase || op.kind === "bool" ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
+  return op.ignoreCase || op.kind === "bool"
+    ? pattern.toLowerCase() === value.toLowerCase()
+    : pattern === value;
 }
 
 function literalTest(value: string): PatternTest {
@@ -93,7 +97,8 @@ function userIdTest(caller: Caller): PatternTest {
     const id = pattern.split(":")[0] ?? "";
     if (caller.principalId) {
       const ownSession = `${caller.principalId}:session`;
-      if (op.wildcards ? wildcardMatch(pattern, caller.principalId) : pattern === caller.principalId) return "all";
+      if (op.wildcards ? wildcardMatch(pattern, caller.principalId) : pattern === caller.principalId)
+        return "all";
       if (op.wildcards && wildcardMatch(pattern, ownSession)) return pattern.endsWith(":*") ? "all" : "some";
       return "none";
     }
@@ -147,9 +152,13 @@ export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationCon
     case "aws:principalorgpaths":
       return isAws && caller.orgId ? { kind: "class", test: orgPathTest(caller) } : ABSENT;
     case "aws:principalisawsservice":
-      return caller.kind === "anonymous" ? ABSENT : { kind: "class", test: literalTest(isService ? "true" : "false") };
+      return caller.kind === "anonymous"
+        ? ABSENT
+        : { kind: "class", test: literalTest(isService ? "true" : "false") };
     case "aws:principalservicename":
-      return isService ? { kind: "class", test: identifierTest(caller.service ?? ANY_SERVICE, ANY_SERVICE) } : ABSENT;
+      return isService
+        ? { kind: "class", test: identifierTest(caller.service ?? ANY_SERVICE, ANY_SERVICE) }
+        : ABSENT;
     case "aws:sourceaccount":
     case "aws:sourceowner":
       return isService ? fixedAccountValue(caller.account) : ABSENT;
@@ -158,7 +167,9 @@ export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationCon
         ? { kind: "class", test: arnInAccountTest(caller.account, ctx) }
         : ABSENT;
     case "aws:sourceorgid":
-      return isService && caller.orgId ? { kind: "class", test: identifierTest(caller.orgId, ANY_ORG) } : ABSENT;
+      return isService && caller.orgId
+        ? { kind: "class", test: identifierTest(caller.orgId, ANY_ORG) }
+        : ABSENT;
     case "aws:sourceorgpaths":
       return isService && caller.orgId ? { kind: "class", test: orgPathTest(caller) } : ABSENT;
     case "aws:sourcevpce":

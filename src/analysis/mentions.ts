@@ -40,7 +40,10 @@ function addAccountOf(value: string, into: Mentions): void {
   if (account && isAccountId(account)) into.accounts.add(account);
 }
 
-export function collectMentions(statements: readonly Statement[], into: Mentions = emptyMentions()): Mentions {
+export function collectMentions(
+  statements: readonly Statement[],
+  into: Mentions = emptyMentions(),
+): Mentions {
   for (const statement of statements) {
     for (const entry of [...(statement.principals ?? []), ...(statement.notPrincipals ?? [])]) {
       if (entry.type === "AWS") {

@@ -10,7 +10,12 @@ import { isPublicCaller, type Caller } from "./callers.js";
 import { denyStatementControl, describeDenyStatement, type Control } from "./controls.js";
 import type { EvaluationContext } from "./key-values.js";
 import { collectMentions } from "./mentions.js";
-import { describePrincipalEntry, judgePrincipal, type JudgedPrincipal, type PrincipalContext } from "./principals.js";
+import {
+  describePrincipalEntry,
+  judgePrincipal,
+  type JudgedPrincipal,
+  type PrincipalContext,
+} from "./principals.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import type { Zone } from "./zone.js";
 
@@ -61,7 +66,9 @@ const AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/Authenticate
 export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotIndex): ResourceAnalysis {
   const statements = resourceStatements(resource);
   const rcps = applicableRcps(resource.accountId, zone);
-  const rcpStatements = rcps.flatMap((policy) => policy.content.statements.filter((s) => s.effect === "Deny"));
+  const rcpStatements = rcps.flatMap((policy) =>
+    policy.content.statements.filter((s) => s.effect === "Deny"),
+  );
   const mentions = collectMentions([...statements, ...rcpStatements]);
   const acl = resource.type === "AWS::S3::Bucket" ? resource.acl : undefined;
   for (const grant of acl?.grants ?? []) {
@@ -78,7 +85,8 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
     accountOfCanonicalUser: (id) => index.accountOfCanonicalUser(id),
   };
   const callers = buildOutsideCallers(mentions, zone, resource.accountId);
-  const resourceArns = resource.type === "AWS::S3::Bucket" ? [resource.arn, `${resource.arn}/*`] : [resource.arn];
+  const resourceArns =
+    resource.type === "AWS::S3::Bucket" ? [resource.arn, `${resource.arn}/*`] : [resource.arn];
   const controls: Control[] = [];
   for (const statement of statements) {
     const control = denyStatementControl(statement, describeDenyStatement(statement), resourceArns, ctx);
@@ -86,7 +94,12 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
   }
   for (const policy of rcps) {
     for (const statement of policy.content.statements) {
-      const control = denyStatementControl(statement, describeRcp(policy, zone, resource.accountId), resourceArns, ctx);
+      const control = denyStatementControl(
+        statement,
+        describeRcp(policy, zone, resource.accountId),
+        resourceArns,
+        ctx,
+      );
       if (control) controls.push(control);
     }
   }
@@ -96,7 +109,9 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
   const isRole = resource.type === "AWS::IAM::Role";
   for (const statement of statements) {
     if (statement.effect !== "Allow") continue;
-    const actions = isRole ? ROLE_ACTIONS.filter((a) => statementAllowsAction(statement, a)) : bucketActions(statement);
+    const actions = isRole
+      ? ROLE_ACTIONS.filter((a) => statementAllowsAction(statement, a))
+      : bucketActions(statement);
     if (isRole && !ASSUME_ACTIONS.some((a) => actions.includes(a))) continue;
     const source = statementSource(statement);
     const actionsWritten = writtenActions(statement);
@@ -156,7 +171,10 @@ function applicableRcps(account: string, zone: Zone): OrgPolicy[] {
 
 function describeRcp(policy: OrgPolicy, zone: Zone, account: string): CancellingControl {
   const targets = new Set([account, ...zone.ancestorsOf(account)]);
-  const via = policy.targetIds.filter((t) => targets.has(t)).sort().join(", ");
+  const via = policy.targetIds
+    .filter((t) => targets.has(t))
+    .sort()
+    .join(", ");
   const name = `RCP "${policy.name}" (${policy.id})`;
   return {
     kind: "resource-control-policy",
@@ -209,10 +227,19 @@ function principalUnits(statement: Statement, ctx: PrincipalContext): PrincipalU
 }
 
 /** A federated caller carries no account or organization: model it as an unnamed caller from the internet. */
-const FEDERATED_CALLER: Caller = { kind: "anonymous", network: { kind: "internet" }, party: { kind: "anyone" } };
+const FEDERATED_CALLER: Caller = {
+  kind: "anonymous",
+  network: { kind: "internet" },
+  party: { kind: "anyone" },
+};
 
-function federatedCancellation(controls: readonly Control[], actions: readonly string[]): CancellingControl[] {
-  const assume = actions.filter((a) => a === "sts:AssumeRoleWithWebIdentity" || a === "sts:AssumeRoleWithSAML");
+function federatedCancellation(
+  controls: readonly Control[],
+  actions: readonly string[],
+): CancellingControl[] {
+  const assume = actions.filter(
+    (a) => a === "sts:AssumeRoleWithWebIdentity" || a === "sts:AssumeRoleWithSAML",
+  );
   const relevant = assume.length > 0 ? assume : actions.filter((a) => ASSUME_ACTIONS.includes(a as never));
   const denying = controls.filter((c) => relevant.every((a) => c.denies(FEDERATED_CALLER, a)));
   return relevant.length > 0 && denying.length > 0 ? denying.map((c) => c.description) : [];
@@ -242,7 +269,8 @@ function applyRestrictPublicBuckets(
     },
     denies: (caller) => caller.kind !== "service",
   };
-  for (const grant of grants) grant.access = evaluateGrant(grant.evaluated, callers, [...controls, restrict], ctx);
+  for (const grant of grants)
+    grant.access = evaluateGrant(grant.evaluated, callers, [...controls, restrict], ctx);
 }
 
 function restrictingSetting(
@@ -301,7 +329,11 @@ function aclGrants(
   return result;
 }
 
-function aclGrantee(grant: AclGrant, ownerId: string | undefined, ctx: PrincipalContext): JudgedPrincipal | undefined {
+function aclGrantee(
+  grant: AclGrant,
+  ownerId: string | undefined,
+  ctx: PrincipalContext,
+): JudgedPrincipal | undefined {
   const { grantee } = grant;
   if (grantee.type === "Group") {
     if (grantee.uri === ALL_USERS) return { kind: "anyone" };

@@ -5,7 +5,10 @@ function compile(pattern: string, ignoreCase: boolean): RegExp {
   const cacheKey = `${ignoreCase ? "i" : "s"}${pattern}`;
   let regex = compiled.get(cacheKey);
   if (!regex) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]");
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, "[\\s\\S]*")
+      .replace(/\?/g, "[\\s\\S]");
     regex = new RegExp(`^${body}$`, ignoreCase ? "i" : "");
     compiled.set(cacheKey, regex);
   }
@@ -17,7 +20,8 @@ export function hasWildcard(value: string): boolean {
 }
 
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  if (!hasWildcard(pattern)) return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
+  if (!hasWildcard(pattern))
+    return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
   return compile(pattern, ignoreCase).test(value);
 }
 

@@ -11,7 +11,11 @@ export class Zone {
   readonly trustedAccounts: ReadonlySet<string>;
   private readonly paths = new Map<string, string>();
 
-  constructor(kind: ZoneKind, organization: Organization | undefined, trustedAccounts: Iterable<string> = []) {
+  constructor(
+    kind: ZoneKind,
+    organization: Organization | undefined,
+    trustedAccounts: Iterable<string> = [],
+  ) {
     this.kind = kind;
     this.organization = organization;
     this.trustedAccounts = new Set(trustedAccounts);

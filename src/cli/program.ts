@@ -1,0 +1,41 @@
+import { Command, CommanderError } from "commander";
+import { TOOL } from "../engine/tool.js";
+import { createCollectCommand } from "./collect-command.js";
+import { EXIT_INPUT } from "./exit-codes.js";
+import { createRulesCommand } from "./rules-command.js";
+import { createScanCommand, type CliIo } from "./scan-command.js";
+
+export function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command("trustscan")
+    .description(
+      "Static findings for AWS trust and resource policies: who outside your zone of trust can get in",
+    )
+    .version(TOOL.version)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError()
+    .exitOverride();
+  program.addCommand(createScanCommand(io, setExitCode));
+  program.addCommand(createRulesCommand(io));
+  program.addCommand(createCollectCommand());
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return program;
+}
+
+/** Runs the CLI; returns the exit status (usage errors are 2, as for bad input). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = createProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with a CommanderError of exit code 0.
+      return error.exitCode === 0 ? 0 : EXIT_INPUT;
+    }
+    throw error;
+  }
+  return exitCode || (process.exitCode as number | undefined) || 0;
+}
