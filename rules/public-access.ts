@@ -45,8 +45,8 @@ export const publicAccess: Rule = {
       const level = accessLevelOf(resource, reach.actions);
       const via =
         grant.source.kind === "acl-grant"
-          ? `its ACL grants ${grant.actionsWritten.join(", ")} to ${grant.principalWritten.replace("ACL grantee ", "")}`
-          : `${grant.principalWritten} with no condition that confines the caller`;
+          ? `its ACL grants ${grant.actionsWritten.join(", ")} to ${grant.principalWritten.replace(/^ACL grantee .*\/groups\/global\//, "the group ")}`
+          : `${grant.principalWritten.startsWith("NotPrincipal") ? `Allow with ${grant.principalWritten}` : `Principal ${grant.principalWritten}`} and no condition confines the caller to fixed accounts, organizations or networks`;
       findings.push({
         ...findingBase(analysis, grant),
         ruleId: "public-access",
