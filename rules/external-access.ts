@@ -2,7 +2,7 @@ import { summarizeReach, type Reach } from "../src/analysis/reach.js";
 import type { AnalyzedGrant, ResourceAnalysis } from "../src/analysis/resource-analysis.js";
 import type { Rule, FindingDraft } from "./types.js";
 import { accountsOf, describeParties, outsideZoneText, resourceLabel, verbFor } from "./support/describe.js";
-import { cancellation, findingBase } from "./support/findings.js";
+import { cancellation, findingBase, statementIsPublic } from "./support/findings.js";
 import { accessLevelOf, severityFor } from "./support/severity.js";
 
 export const externalAccess: Rule = {
@@ -36,6 +36,7 @@ export const externalAccess: Rule = {
   check(analysis) {
     const findings: FindingDraft[] = [];
     for (const grant of analysis.grants) {
+      if (statementIsPublic(analysis, grant)) continue;
       const finding = principalFinding(analysis, grant) ?? serviceSourceFinding(analysis, grant);
       if (finding) findings.push(finding);
     }

@@ -1,11 +1,12 @@
 import type { CallerAccess } from "../src/analysis/access.js";
+import { isPublicCaller } from "../src/analysis/callers.js";
 import { parseOperator } from "../src/analysis/operators.js";
 import type { AnalyzedGrant, ResourceAnalysis } from "../src/analysis/resource-analysis.js";
 import { hasWildcard } from "../src/analysis/wildcard.js";
 import type { ConditionClause, Statement } from "../src/model/policy.js";
 import type { Rule, FindingDraft } from "./types.js";
 import { outsideZoneText, resourceLabel } from "./support/describe.js";
-import { cancellation, findingBase } from "./support/findings.js";
+import { cancellation, findingBase, statementIsPublic } from "./support/findings.js";
 
 export const missingExternalId: Rule = {
   meta: {
@@ -41,6 +42,7 @@ export const missingExternalId: Rule = {
     const findings: FindingDraft[] = [];
     for (const grant of analysis.grants) {
       if (!grant.statement || requiresExternalId(grant.statement, statements)) continue;
+      if (statementIsPublic(analysis, grant)) continue;
       const finding = externalIdFinding(analysis, grant);
       if (finding) findings.push(finding);
     }
@@ -51,8 +53,7 @@ export const missingExternalId: Rule = {
 /** Outside accounts that can call sts:AssumeRole through this grant, or undefined when the grant is public. */
 function assumingAccounts(accesses: readonly CallerAccess[]): string[] | undefined {
   const principalSide = accesses.filter((a) => a.caller.kind !== "service");
-  if (principalSide.some((a) => a.caller.party.kind === "anyone" && a.caller.network.kind === "internet"))
-    return undefined;
+  if (principalSide.some((a) => isPublicCaller(a.caller))) return undefined;
   const accounts = principalSide
     .filter((a) => a.caller.party.kind === "account" && a.actions.includes("sts:AssumeRole"))
     .map((a) => (a.caller.party.kind === "account" ? a.caller.party.id : ""));

@@ -47,15 +47,38 @@ export const unscopedFederation: Rule = {
   },
 };
 
+/** `{"Federated": "*"}`: every identity provider the account trusts, with nothing that could pin them all. */
+const ANY_PROVIDER: FederationProvider = {
+  id: "any",
+  displayName: "any identity provider",
+  kind: "oidc",
+  matches: (principal) => principal.trim() === "*",
+  requiredKeys: () => [],
+  need: "all",
+  sharedIssuer: true,
+  source: {
+    title: "SEMANTICS.md section 5 (unscoped-federation)",
+    url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+  },
+};
+
 function federationFinding(analysis: ResourceAnalysis, grant: FederatedGrant): FindingDraft | undefined {
-  const provider = findFederationProvider(grant.provider);
+  const provider = ANY_PROVIDER.matches(grant.provider)
+    ? ANY_PROVIDER
+    : findFederationProvider(grant.provider);
   if (!provider) return undefined;
   const required = provider.requiredKeys(grant.provider).map((k) => k.toLowerCase());
   const pinned = required.filter((key) => grant.conditions.some((c) => pinsKey(c, key, provider)));
-  const scoped = provider.need === "all" ? pinned.length === required.length : pinned.length > 0;
+  const scoped =
+    required.length > 0 && (provider.need === "all" ? pinned.length === required.length : pinned.length > 0);
   if (scoped) return undefined;
   const missing = required.filter((k) => !pinned.includes(k));
-  const missingText = provider.need === "all" ? missing.join(" and ") : missing.join(" or ");
+  const missingText =
+    missing.length === 0
+      ? "anything"
+      : provider.need === "all"
+        ? missing.join(" and ")
+        : missing.join(" or ");
   const who = provider.sharedIssuer ? "anyone who can obtain a token from it" : "any identity it vouches for";
   return {
     ...findingBase(analysis, grant),

@@ -18,6 +18,15 @@ export function isFixedConditionValue(value: string, isLikePattern: boolean): bo
  * `environment:prod`) can be produced by anyone.
  */
 export function githubSubjectPinsOwner(value: string, isLikePattern: boolean): boolean {
+  // Outside …Like operators a value is matched literally: one with `*` or `?`, or without the `claim:value` shape
+  // every GitHub subject has, is carried by no token, so it lets nobody in.
+  if (
+    !isLikePattern &&
+    value !== "" &&
+    !hasPolicyVariable(value) &&
+    (/[*?]/.test(value) || !value.includes(":"))
+  )
+    return true;
   return leadingClaimIsFixed(value, isLikePattern, GITHUB_OWNER_CLAIMS);
 }
 

@@ -26,6 +26,8 @@ export function describeParty(party: Party): string {
       return `unresolved principal ${party.id}`;
     case "canonical-user":
       return `S3 canonical user ${party.id}`;
+    case "bucket-owner":
+      return `the owner of bucket ${party.id} (not in the snapshot)`;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CancellingControl } from "../../src/findings/finding.js";
+import { summarizeReach } from "../../src/analysis/reach.js";
 import type { AnalyzedGrant, ResourceAnalysis } from "../../src/analysis/resource-analysis.js";
 import type { FindingDraft } from "../types.js";
 import { renderCondition } from "./describe.js";
@@ -21,4 +22,18 @@ export function findingBase(
 /** `cancelledBy` for a finding that exists only before controls; empty for an active one. */
 export function cancellation(active: boolean, controls: readonly CancellingControl[]): CancellingControl[] {
   return active ? [] : [...controls];
+}
+
+/**
+ * Is the statement this grant belongs to public through another of its principals (`{"AWS": ["*", "…"]}`)?
+ * Then public-access speaks for the whole statement: external-access is never reported beside it (SEMANTICS.md 5).
+ */
+export function statementIsPublic(analysis: ResourceAnalysis, grant: AnalyzedGrant): boolean {
+  if (grant.source.kind !== "statement") return false;
+  return analysis.grants.some(
+    (other) =>
+      other.source.kind === "statement" &&
+      other.source.index === grant.source.index &&
+      summarizeReach(other.access.after).public,
+  );
 }

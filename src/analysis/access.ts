@@ -1,5 +1,5 @@
 import type { CancellingControl } from "../findings/finding.js";
-import type { ConditionClause, Statement } from "../model/policy.js";
+import type { ConditionClause } from "../model/policy.js";
 import type { Caller } from "./callers.js";
 import { evaluateConditions } from "./conditions.js";
 import type { Control } from "./controls.js";
@@ -29,6 +29,8 @@ export interface GrantToEvaluate {
   actions: readonly string[];
   /** Without one of these actions left, a caller has no real access (the assume actions for a role). */
   essentialActions?: readonly string[];
+  /** The resources the grant is about (its Resource patterns, or the role/bucket ARNs). */
+  resources: readonly string[];
 }
 
 export function evaluateGrant(
@@ -50,7 +52,7 @@ export function evaluateGrant(
     before.push({ caller, actions: [...grant.actions] });
     const remaining: string[] = [];
     for (const action of grant.actions) {
-      const denying = controls.filter((control) => control.denies(caller, action));
+      const denying = controls.filter((control) => control.denies(caller, action, grant.resources));
       if (denying.length === 0) remaining.push(action);
       for (const control of denying) cancelling.set(control.description.name, control.description);
     }
@@ -60,19 +62,5 @@ export function evaluateGrant(
     before,
     after,
     cancelledBy: [...cancelling.values()].sort((a, b) => a.name.localeCompare(b.name)),
-  };
-}
-
-export function grantFromStatement(
-  statement: Statement,
-  judged: { principals?: JudgedPrincipal[]; notPrincipals?: JudgedPrincipal[] },
-  actions: readonly string[],
-  essentialActions?: readonly string[],
-): GrantToEvaluate {
-  return {
-    ...judged,
-    conditions: statement.conditions,
-    actions,
-    ...(essentialActions ? { essentialActions } : {}),
   };
 }

@@ -34,13 +34,16 @@ export function statementCoversActionPattern(statement: Statement, pattern: stri
   return false;
 }
 
-/** Does the statement's Resource/NotResource take in the resource (or every object of a bucket)? */
-export function statementCoversResource(statement: Statement, resourceArns: readonly string[]): boolean {
+/**
+ * Does a Deny statement's Resource/NotResource take in every resource the grant is about? `grantResources` are the
+ * granting statement's own Resource patterns (a bucket policy may grant on the bucket, its objects, or both).
+ */
+export function statementCoversResources(statement: Statement, grantResources: readonly string[]): boolean {
   if (statement.resources) {
-    return resourceArns.some((arn) => statement.resources?.some((p) => patternCovers(p, arn)));
+    return grantResources.every((arn) => statement.resources?.some((p) => patternCovers(p, arn)));
   }
   if (statement.notResources) {
-    return !resourceArns.some((arn) =>
+    return !grantResources.some((arn) =>
       statement.notResources?.some((p) => wildcardMatch(p, arn) || wildcardMatch(arn, p)),
     );
   }

@@ -1,4 +1,11 @@
-import { ANY_ACCOUNT, ANY_ORG, ANY_SERVICE, type Caller, type Network } from "./callers.js";
+import {
+  ANY_ACCOUNT,
+  ANY_ORG,
+  ANY_SERVICE,
+  bucketOwnerAccount,
+  type Caller,
+  type Network,
+} from "./callers.js";
 import type { Mentions } from "./mentions.js";
 import type { Zone } from "./zone.js";
 
@@ -11,6 +18,7 @@ import type { Zone } from "./zone.js";
 export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: string): Caller[] {
   const networks: Network[] = [
     { kind: "internet" },
+    { kind: "own-vpc" },
     ...[...mentions.vpces].sort().map((id): Network => ({ kind: "vpce", id })),
     ...[...mentions.vpcs].sort().map((id): Network => ({ kind: "vpc", id })),
     ...[...mentions.cidrs.entries()]
@@ -49,8 +57,18 @@ export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: strin
   for (const service of services) {
     // A service acting with no source context, and acting for each outside party.
     callers.push({ kind: "service", service, network: { kind: "internet" }, party: { kind: "anyone" } });
-    for (const identity of identities)
+    for (const identity of identities) {
       callers.push({ kind: "service", service, network: { kind: "internet" }, ...identity });
+    }
+    for (const bucket of [...mentions.unknownBucketOwners].sort()) {
+      callers.push({
+        kind: "service",
+        service,
+        account: bucketOwnerAccount(bucket),
+        network: { kind: "internet" },
+        party: { kind: "bucket-owner", id: bucket },
+      });
+    }
   }
   return callers;
 }

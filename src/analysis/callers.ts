@@ -4,9 +4,17 @@ import type { Cidr } from "./cidr.js";
 export const ANY_ACCOUNT = "<any account>";
 export const ANY_ORG = "<any organization>";
 export const ANY_SERVICE = "<any service>";
+export const ANY_VPC = "<any vpc>";
+
+/** Stands for the unknown owner of a bucket outside the snapshot. */
+export function bucketOwnerAccount(bucket: string): string {
+  return `<owner of bucket ${bucket}>`;
+}
 
 export type Network =
   | { kind: "internet" }
+  /** Through a VPC or VPC endpoint of the caller's own, which anyone can create: no aws:SourceIp, any VPC ids. */
+  | { kind: "own-vpc" }
   | { kind: "vpce"; id: string }
   | { kind: "vpc"; id: string }
   | { kind: "ip"; cidr: Cidr; text: string };
@@ -17,7 +25,9 @@ export type Party =
   | { kind: "account"; id: string }
   | { kind: "organization"; id: string }
   | { kind: "unknown-principal"; id: string }
-  | { kind: "canonical-user"; id: string };
+  | { kind: "canonical-user"; id: string }
+  /** The owner of a bucket named in aws:SourceArn that the snapshot does not hold. */
+  | { kind: "bucket-owner"; id: string };
 
 /**
  * A representative caller outside the zone of trust: one member stands for a whole class (all principals of an
@@ -49,5 +59,10 @@ export function standsForAnyone(caller: Caller): boolean {
 
 /** An unnamed AWS principal or anonymous caller from the internet: the grant is public (SEMANTICS.md 5). */
 export function isPublicCaller(caller: Caller): boolean {
-  return caller.kind !== "service" && standsForAnyone(caller) && caller.network.kind === "internet";
+  return caller.kind !== "service" && standsForAnyone(caller) && isUnnamedNetwork(caller.network);
+}
+
+/** The internet, or a VPC the caller owns: no network the policy names. */
+export function isUnnamedNetwork(network: Network): boolean {
+  return network.kind === "internet" || network.kind === "own-vpc";
 }

@@ -1,6 +1,6 @@
 import type { CancellingControl } from "../findings/finding.js";
 import type { Statement } from "../model/policy.js";
-import { statementCoversActionPattern, statementCoversResource } from "./actions.js";
+import { statementCoversActionPattern, statementCoversResources } from "./actions.js";
 import type { Caller } from "./callers.js";
 import { evaluateConditions } from "./conditions.js";
 import type { EvaluationContext } from "./key-values.js";
@@ -12,17 +12,19 @@ import { judgePrincipal, statementPrincipalMatches, type PrincipalContext } from
  */
 export interface Control {
   description: CancellingControl;
-  /** True when the control certainly denies this caller the action (a Deny the caller can sidestep does not). */
-  denies(caller: Caller, action: string): boolean;
+  /**
+   * True when the control certainly denies this caller the action on every resource of the grant (a Deny the
+   * caller can sidestep does not).
+   */
+  denies(caller: Caller, action: string, grantResources: readonly string[]): boolean;
 }
 
 export function denyStatementControl(
   statement: Statement,
   description: CancellingControl,
-  resourceArns: readonly string[],
   ctx: EvaluationContext & PrincipalContext,
 ): Control | undefined {
-  if (statement.effect !== "Deny" || !statementCoversResource(statement, resourceArns)) return undefined;
+  if (statement.effect !== "Deny") return undefined;
   const principals = statement.principals?.map((p) => judgePrincipal(p, ctx));
   const notPrincipals = statement.notPrincipals?.map((p) => judgePrincipal(p, ctx));
   // RCPs and SCP-style statements have no Principal element: they apply to every caller.
@@ -30,7 +32,7 @@ export function denyStatementControl(
   const cache = new Map<Caller, boolean>();
   return {
     description,
-    denies(caller, action) {
+    denies(caller, action, grantResources) {
       let applies = cache.get(caller);
       if (applies === undefined) {
         const principalMatch = everyone
@@ -39,7 +41,11 @@ export function denyStatementControl(
         applies = principalMatch === "all" && evaluateConditions(statement.conditions, caller, ctx) === "all";
         cache.set(caller, applies);
       }
-      return applies && statementCoversActionPattern(statement, action);
+      return (
+        applies &&
+        statementCoversActionPattern(statement, action) &&
+        statementCoversResources(statement, grantResources)
+      );
     },
   };
 }

@@ -1,6 +1,7 @@
-import { ANY_ACCOUNT, ANY_ORG, ANY_SERVICE, type Caller } from "./callers.js";
+import { ANY_ACCOUNT, ANY_ORG, ANY_SERVICE, ANY_VPC, bucketOwnerAccount, type Caller } from "./callers.js";
 import { parseArn } from "./arn.js";
 import { cidrContains, cidrsOverlap, isTooWideToConfine, parseCidr } from "./cidr.js";
+import { isUniqueId } from "./mentions.js";
 import type { ParsedOperator } from "./operators.js";
 import { triFromBoolean, type Tri } from "./tri.js";
 import { hasWildcard, wildcardMatch } from "./wildcard.js";
@@ -81,8 +82,13 @@ function arnInAccountTest(account: string, ctx: EvaluationContext): PatternTest 
     if (accountPart === "" && arn.service === "s3") {
       const bucket = arn.resource.split("/")[0] ?? "";
       if (op.wildcards && hasWildcard(bucket)) return "some";
-      accountPart = ctx.bucketOwner(bucket) ?? "";
-      if (accountPart === "") return "none";
+      const owner = ctx.bucketOwner(bucket);
+      if (owner === undefined) {
+        // A bucket outside the snapshot: its owner is a party of its own, and may be any account the policy names.
+        if (account === bucketOwnerAccount(bucket)) return "all";
+        return account === ANY_ACCOUNT || account.startsWith("<") ? "none" : "some";
+      }
+      accountPart = owner;
     }
     const accountResult = accountTest(accountPart, op);
     if (accountResult === "none") return "none";
@@ -95,6 +101,8 @@ function arnInAccountTest(account: string, ctx: EvaluationContext): PatternTest 
 function userIdTest(caller: Caller): PatternTest {
   return (pattern, op) => {
     const id = pattern.split(":")[0] ?? "";
+    // `AROA…:*`-style values name no account: SEMANTICS.md 3 does not count them as confining.
+    if (isUniqueId(id)) return "some";
     if (caller.principalId) {
       const ownSession = `${caller.principalId}:session`;
       if (op.wildcards ? wildcardMatch(pattern, caller.principalId) : pattern === caller.principalId)
@@ -123,6 +131,8 @@ function orgPathTest(caller: Caller): PatternTest {
 
 function sourceIpTest(caller: Caller): PatternTest {
   return (pattern) => {
+    // A wildcard value confines nothing (SEMANTICS.md 3).
+    if (hasWildcard(pattern)) return "some";
     const range = parseCidr(pattern);
     if (!range) return "none";
     if (isTooWideToConfine(range)) return "some";
@@ -176,10 +186,19 @@ export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationCon
       return networkKey(caller, "vpce");
     case "aws:sourcevpc":
       return networkKey(caller, "vpc");
-    case "aws:sourceip":
+    case "aws:sourceip": {
       // Requests through a VPC endpoint and requests a service makes carry no aws:SourceIp.
-      if (isService || caller.network.kind === "vpc" || caller.network.kind === "vpce") return ABSENT;
+      const network = caller.network.kind;
+      if (isService || network === "vpc" || network === "vpce" || network === "own-vpc") return ABSENT;
       return { kind: "class", test: sourceIpTest(caller) };
+    }
+    case "sts:externalid":
+      // The caller sends any external ID it likes, but STS takes only 2 to 1,224 characters.
+      return {
+        kind: "class",
+        test: (pattern, op) =>
+          pattern.length >= 2 || (op.wildcards && hasWildcard(pattern)) ? "some" : "none",
+      };
     default:
       return CHOSEN;
   }
@@ -188,6 +207,7 @@ export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationCon
 function networkKey(caller: Caller, kind: "vpc" | "vpce"): KeyValue {
   const network = caller.network;
   if (caller.kind === "service" || network.kind === "internet" || network.kind === "ip") return ABSENT;
+  if (network.kind === "own-vpc") return { kind: "class", test: identifierTest(ANY_VPC, ANY_VPC) };
   // A caller through a named endpoint is in some VPC we do not know, and the other way round.
   if (network.kind !== kind) return CHOSEN;
   return { kind: "class", test: literalTest(network.id) };

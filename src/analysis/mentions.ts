@@ -10,6 +10,10 @@ export interface Mentions {
   unknownPrincipals: Set<string>;
   canonicalUsers: Set<string>;
   services: Set<string>;
+  /** Buckets named in aws:SourceArn (`arn:aws:s3:::name` carries no account): resolved to owners later. */
+  sourceBuckets: Set<string>;
+  /** Buckets whose owner the snapshot does not know: their owner is a party of its own. */
+  unknownBucketOwners: Set<string>;
   vpces: Set<string>;
   vpcs: Set<string>;
   cidrs: Map<string, Cidr>;
@@ -21,6 +25,16 @@ export function isUniqueId(value: string): boolean {
   return UNIQUE_ID.test(value);
 }
 
+/**
+ * An AWS principal that names no account we can judge: an ARN whose account part is not an account id (the
+ * CloudFront origin access identity `arn:aws:iam::cloudfront:user/…`). It is outside the zone (SEMANTICS.md 2).
+ */
+export function isUnresolvableAwsPrincipal(value: string): boolean {
+  if (value === "*" || isAccountId(value)) return false;
+  const account = parseArn(value)?.account;
+  return account === undefined || (!isAccountId(account) && !hasWildcard(account));
+}
+
 export function emptyMentions(): Mentions {
   return {
     accounts: new Set(),
@@ -28,6 +42,8 @@ export function emptyMentions(): Mentions {
     unknownPrincipals: new Set(),
     canonicalUsers: new Set(),
     services: new Set(),
+    sourceBuckets: new Set(),
+    unknownBucketOwners: new Set(),
     vpces: new Set(),
     vpcs: new Set(),
     cidrs: new Map(),
@@ -47,7 +63,8 @@ export function collectMentions(
   for (const statement of statements) {
     for (const entry of [...(statement.principals ?? []), ...(statement.notPrincipals ?? [])]) {
       if (entry.type === "AWS") {
-        if (isUniqueId(entry.value)) into.unknownPrincipals.add(entry.value);
+        if (isUniqueId(entry.value) || isUnresolvableAwsPrincipal(entry.value))
+          into.unknownPrincipals.add(entry.value);
         else addAccountOf(entry.value, into);
       } else if (entry.type === "Service") into.services.add(entry.value.toLowerCase());
       else if (entry.type === "CanonicalUser") into.canonicalUsers.add(entry.value);
@@ -61,13 +78,19 @@ export function collectMentions(
           case "aws:sourceaccount":
           case "aws:sourceowner":
           case "aws:principalarn":
-          case "aws:sourcearn":
             addAccountOf(value, into);
             break;
+          case "aws:sourcearn": {
+            addAccountOf(value, into);
+            const arn = parseArn(value);
+            const bucket =
+              arn?.service === "s3" && arn.account === "" ? (arn.resource.split("/")[0] ?? "") : "";
+            if (bucket && !hasWildcard(bucket)) into.sourceBuckets.add(bucket);
+            break;
+          }
           case "aws:userid": {
             const id = value.split(":")[0] ?? "";
             if (isAccountId(id)) into.accounts.add(id);
-            else if (isUniqueId(id)) into.unknownPrincipals.add(id);
             break;
           }
           case "aws:principalorgid":

@@ -1,7 +1,7 @@
 import type { PrincipalEntry } from "../model/policy.js";
 import { isAccountId, parseArn } from "./arn.js";
 import type { Caller } from "./callers.js";
-import { isUniqueId } from "./mentions.js";
+import { isUniqueId, isUnresolvableAwsPrincipal } from "./mentions.js";
 import { triNot, triOr, type Tri } from "./tri.js";
 
 /** How a Principal value is judged (SEMANTICS.md 2). */
@@ -35,7 +35,8 @@ export function judgePrincipal(entry: PrincipalEntry, ctx: PrincipalContext): Ju
     case "AWS": {
       if (value === "*") return { kind: "anyone" };
       if (isAccountId(value)) return { kind: "account", account: value, whole: true };
-      if (isUniqueId(value)) return { kind: "unknown-principal", id: value };
+      if (isUniqueId(value) || isUnresolvableAwsPrincipal(value))
+        return { kind: "unknown-principal", id: value };
       const arn = parseArn(value);
       // IAM rejects wildcards in Principal ARNs; a snapshot that has one is judged as widely as it reads.
       if (!arn || arn.account.includes("*") || arn.account.includes("?")) return { kind: "anyone" };

@@ -1,5 +1,5 @@
 import type { CallerAccess } from "./access.js";
-import { isPublicCaller, type Caller, type Network, type Party } from "./callers.js";
+import { isPublicCaller, isUnnamedNetwork, type Caller, type Network, type Party } from "./callers.js";
 
 /** Who a grant reaches outside the zone, in the terms the rules decide on (SEMANTICS.md 5). */
 export interface Reach {
@@ -24,6 +24,8 @@ export function describeNetwork(network: Network): string {
   switch (network.kind) {
     case "internet":
       return "the internet";
+    case "own-vpc":
+      return "a VPC of their own";
     case "vpce":
       return `VPC endpoint ${network.id}`;
     case "vpc":
@@ -46,7 +48,7 @@ function uniqueParties(callers: readonly Caller[]): Party[] {
 export function summarizeReach(accesses: readonly CallerAccess[]): Reach {
   const principalSide = accesses.filter((a) => a.caller.kind !== "service").map((a) => a.caller);
   const serviceSide = accesses.filter((a) => a.caller.kind === "service").map((a) => a.caller);
-  const fromInternet = principalSide.filter((c) => c.network.kind === "internet");
+  const fromInternet = principalSide.filter((c) => isUnnamedNetwork(c.network));
   const networkOnly = principalSide.length > 0 && fromInternet.length === 0;
   const counted = networkOnly ? principalSide : fromInternet;
   const unconfinedServices = serviceSide.filter((c) => c.party.kind === "anyone");

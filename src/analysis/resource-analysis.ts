@@ -70,6 +70,11 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
     policy.content.statements.filter((s) => s.effect === "Deny"),
   );
   const mentions = collectMentions([...statements, ...rcpStatements]);
+  for (const bucket of mentions.sourceBuckets) {
+    const owner = index.bucketOwner(bucket);
+    if (owner) mentions.accounts.add(owner);
+    else mentions.unknownBucketOwners.add(bucket);
+  }
   const acl = resource.type === "AWS::S3::Bucket" ? resource.acl : undefined;
   for (const grant of acl?.grants ?? []) {
     if (grant.grantee.type === "CanonicalUser" && grant.grantee.id && grant.grantee.id !== acl?.ownerId) {
@@ -85,21 +90,16 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
     accountOfCanonicalUser: (id) => index.accountOfCanonicalUser(id),
   };
   const callers = buildOutsideCallers(mentions, zone, resource.accountId);
-  const resourceArns =
+  const wholeResource =
     resource.type === "AWS::S3::Bucket" ? [resource.arn, `${resource.arn}/*`] : [resource.arn];
   const controls: Control[] = [];
   for (const statement of statements) {
-    const control = denyStatementControl(statement, describeDenyStatement(statement), resourceArns, ctx);
+    const control = denyStatementControl(statement, describeDenyStatement(statement), ctx);
     if (control) controls.push(control);
   }
   for (const policy of rcps) {
     for (const statement of policy.content.statements) {
-      const control = denyStatementControl(
-        statement,
-        describeRcp(policy, zone, resource.accountId),
-        resourceArns,
-        ctx,
-      );
+      const control = denyStatementControl(statement, describeRcp(policy, zone, resource.accountId), ctx);
       if (control) controls.push(control);
     }
   }
@@ -124,7 +124,7 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
           principalWritten: unit.written,
           actionsWritten,
           conditions: statement.conditions,
-          cancelledBy: federatedCancellation(controls, actions),
+          cancelledBy: federatedCancellation(controls, actions, wholeResource),
         });
         continue;
       }
@@ -133,6 +133,7 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
         conditions: statement.conditions,
         actions,
         ...(isRole ? { essentialActions: ASSUME_ACTIONS } : {}),
+        resources: isRole || !statement.resources ? wholeResource : statement.resources,
       };
       grants.push({
         source,
@@ -149,7 +150,7 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
 
   if (resource.type === "AWS::S3::Bucket") {
     applyRestrictPublicBuckets(resource, grants, callers, controls, ctx, index);
-    grants.push(...aclGrants(resource, callers, controls, ctx, index));
+    grants.push(...aclGrants(resource, callers, controls, ctx, index, wholeResource));
   }
   return { resource, zone, grants, federated };
 }
@@ -236,12 +237,13 @@ const FEDERATED_CALLER: Caller = {
 function federatedCancellation(
   controls: readonly Control[],
   actions: readonly string[],
+  resources: readonly string[],
 ): CancellingControl[] {
   const assume = actions.filter(
     (a) => a === "sts:AssumeRoleWithWebIdentity" || a === "sts:AssumeRoleWithSAML",
   );
   const relevant = assume.length > 0 ? assume : actions.filter((a) => ASSUME_ACTIONS.includes(a as never));
-  const denying = controls.filter((c) => relevant.every((a) => c.denies(FEDERATED_CALLER, a)));
+  const denying = controls.filter((c) => relevant.every((a) => c.denies(FEDERATED_CALLER, a, resources)));
   return relevant.length > 0 && denying.length > 0 ? denying.map((c) => c.description) : [];
 }
 
@@ -289,6 +291,7 @@ function aclGrants(
   controls: readonly Control[],
   ctx: EvaluationContext & PrincipalContext,
   index: SnapshotIndex,
+  resources: readonly string[],
 ): AnalyzedGrant[] {
   const acl = bucket.acl;
   if (!acl) return [];
@@ -310,7 +313,7 @@ function aclGrants(
         denies: () => true,
       });
     }
-    const evaluated: GrantToEvaluate = { principals: [judged], conditions: [], actions };
+    const evaluated: GrantToEvaluate = { principals: [judged], conditions: [], actions, resources };
     result.push({
       source: {
         kind: "acl-grant",

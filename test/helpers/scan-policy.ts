@@ -24,7 +24,10 @@ export interface PolicyCase {
   bucketName?: string;
   bucketPublicAccessBlock?: Partial<PublicAccessBlock> | null;
   accountPublicAccessBlock?: Partial<PublicAccessBlock> | null;
-  acl?: { ownerId?: string; grants: { grantee: BucketAcl["grants"][number]["grantee"]; permission: string }[] };
+  acl?: {
+    ownerId?: string;
+    grants: { grantee: BucketAcl["grants"][number]["grantee"]; permission: string }[];
+  };
 }
 
 export interface OrganizationCase {
@@ -38,7 +41,10 @@ export interface OrganizationCase {
 }
 
 export const DEFAULT_ACCOUNT = "111122223333";
-export const DEFAULT_ORGANIZATION: OrganizationCase = { id: "o-a1b2c3d4e5", accounts: ["111122223333", "222233334444"] };
+export const DEFAULT_ORGANIZATION: OrganizationCase = {
+  id: "o-a1b2c3d4e5",
+  accounts: ["111122223333", "222233334444"],
+};
 const ROOT = "r-a1b2";
 const FILE = "case.json";
 
@@ -98,7 +104,7 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
       trustPolicy: policyDocument(c.policy),
     };
   } else {
-    const name = c.bucketName ?? "case-bucket";
+    const name = c.bucketName ?? bucketNamedIn(c.policy) ?? "case-bucket";
     resource = {
       type: "AWS::S3::Bucket",
       arn: `arn:aws:s3:::${name}`,
@@ -135,9 +141,23 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
   };
 }
 
+/** The bucket a bucket policy is written for: the first `arn:aws:s3:::name` in its Resource elements. */
+function bucketNamedIn(policy: unknown): string | undefined {
+  const document = (typeof policy === "string" ? JSON.parse(policy) : policy) as {
+    Statement?: unknown;
+  } | null;
+  const statements = [document?.Statement ?? []].flat() as { Resource?: unknown }[];
+  for (const resource of statements.flatMap((s) => [s?.Resource ?? []].flat())) {
+    const name = typeof resource === "string" ? /^arn:aws:s3:::([^/*?$]+)/.exec(resource)?.[1] : undefined;
+    if (name) return name;
+  }
+  return undefined;
+}
+
 /** All findings, active and cancelled. */
 export function scanPolicy(c: PolicyCase): Finding[] {
-  return scanSnapshot(snapshotForCase(c), { zone: c.zone, trustedAccounts: c.trustedAccounts ?? [] }).findings;
+  return scanSnapshot(snapshotForCase(c), { zone: c.zone, trustedAccounts: c.trustedAccounts ?? [] })
+    .findings;
 }
 
 /** Sorted unique rule ids of the active findings. */
