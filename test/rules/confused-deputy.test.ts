@@ -1,0 +1,285 @@
+/**
+ * confused-deputy [beyond] (SEMANTICS.md 5): a service principal is granted access with no source confinement
+ * (aws:SourceArn / aws:SourceAccount / aws:SourceOrgID / aws:SourceOrgPaths, fixed values), or with a wildcard
+ * account in it. Exempt: ec2.amazonaws.com (and the other documented services that act only for the role's own
+ * account) and service-linked roles (path /aws-service-role/). A service whose support is undocumented is reported.
+ */
+import { inBothZones, ruleTester } from "./rule-tester.js";
+import {
+  BUCKET,
+  ORG,
+  OUTSIDE,
+  OWNER,
+  ROOT_ID,
+  assumeRole,
+  policy,
+  publicRead,
+  publicTrust,
+} from "./policies.js";
+
+const SCHEDULER = { Service: "scheduler.amazonaws.com" };
+const SCHEDULE_ARN = `arn:aws:scheduler:us-east-1:${OWNER}:schedule/default/nightly-export`;
+
+/** The trust policy of an EventBridge Scheduler execution role, as in the Scheduler user guide. */
+function schedulerTrust(condition?: Record<string, unknown>) {
+  return policy(assumeRole(SCHEDULER, condition, "SchedulerAssume"));
+}
+
+/** The CloudTrail bucket policy statement that lets the trail write its logs. */
+function cloudTrailWrite(condition?: Record<string, unknown>) {
+  return policy({
+    Sid: "AWSCloudTrailWrite",
+    Effect: "Allow",
+    Principal: { Service: "cloudtrail.amazonaws.com" },
+    Action: "s3:PutObject",
+    Resource: `arn:aws:s3:::${BUCKET}/AWSLogs/${OWNER}/*`,
+    ...(condition ? { Condition: condition } : {}),
+  });
+}
+
+ruleTester("confused-deputy", {
+  valid: [
+    ...inBothZones(
+      "ec2.amazonaws.com is exempt (acts only for the role's own account)",
+      { resource: "role", policy: policy(assumeRole({ Service: "ec2.amazonaws.com" })) },
+      { activeRules: [], cancelled: 0 },
+    ),
+    ...inBothZones(
+      "a service-linked role (path /aws-service-role/) is exempt",
+      {
+        resource: "role",
+        rolePath: "/aws-service-role/ecs.amazonaws.com/",
+        roleName: "AWSServiceRoleForECS",
+        policy: policy(assumeRole({ Service: "ecs.amazonaws.com" })),
+      },
+      { activeRules: [], cancelled: 0 },
+    ),
+    ...inBothZones(
+      "a service-linked role is exempt whatever the service",
+      {
+        resource: "role",
+        rolePath: "/aws-service-role/scheduler.amazonaws.com/",
+        roleName: "AWSServiceRoleForScheduler",
+        policy: schedulerTrust(),
+      },
+      { cancelled: 0 },
+    ),
+    ...inBothZones(
+      "aws:SourceAccount pinned to the owner's account",
+      { resource: "role", policy: schedulerTrust({ StringEquals: { "aws:SourceAccount": OWNER } }) },
+      { activeRules: [] },
+    ),
+    ...inBothZones("aws:SourceArn (ArnEquals) in the owner's account", {
+      resource: "role",
+      policy: schedulerTrust({ ArnEquals: { "aws:SourceArn": SCHEDULE_ARN } }),
+    }),
+    ...inBothZones("aws:SourceArn (ArnLike) with a wildcard only in the resource part", {
+      resource: "role",
+      policy: schedulerTrust({
+        ArnLike: { "aws:SourceArn": `arn:aws:scheduler:us-east-1:${OWNER}:schedule/*` },
+      }),
+    }),
+    ...inBothZones("aws:SourceAccount AND aws:SourceArn, as the AWS documentation recommends", {
+      resource: "role",
+      policy: schedulerTrust({
+        StringEquals: { "aws:SourceAccount": OWNER },
+        ArnLike: { "aws:SourceArn": `arn:aws:scheduler:*:${OWNER}:schedule/*` },
+      }),
+    }),
+    ...inBothZones("aws:SourceAccount of the owner AND a wildcard-account aws:SourceArn: one pin is enough", {
+      resource: "role",
+      policy: schedulerTrust({
+        StringEquals: { "aws:SourceAccount": OWNER },
+        ArnLike: { "aws:SourceArn": "arn:aws:scheduler:*:*:schedule/*" },
+      }),
+    }),
+    ...inBothZones("aws:SourceOrgID of the zone's organization", {
+      resource: "role",
+      policy: schedulerTrust({ StringEquals: { "aws:SourceOrgID": ORG } }),
+    }),
+    ...inBothZones("aws:SourceOrgPaths under the zone's organization", {
+      resource: "role",
+      policy: schedulerTrust({ "ForAnyValue:StringLike": { "aws:SourceOrgPaths": `${ORG}/${ROOT_ID}/*` } }),
+    }),
+    ...inBothZones(
+      "aws:SourceAccount of an outside account is external-access, not confused-deputy",
+      { resource: "role", policy: schedulerTrust({ StringEquals: { "aws:SourceAccount": OUTSIDE } }) },
+      { activeRules: ["external-access"] },
+    ),
+    ...inBothZones(
+      "CloudTrail bucket policy with aws:SourceArn of the owner's trail",
+      {
+        resource: "bucket",
+        policy: cloudTrailWrite({
+          StringEquals: {
+            "s3:x-amz-acl": "bucket-owner-full-control",
+            "aws:SourceArn": `arn:aws:cloudtrail:us-east-1:${OWNER}:trail/management-events`,
+          },
+        }),
+      },
+      { activeRules: [] },
+    ),
+    ...inBothZones("S3 server access logging with aws:SourceAccount of the owner", {
+      resource: "bucket",
+      policy: policy({
+        Sid: "S3ServerAccessLogsPolicy",
+        Effect: "Allow",
+        Principal: { Service: "logging.s3.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: `arn:aws:s3:::${BUCKET}/logs/*`,
+        Condition: {
+          ArnLike: { "aws:SourceArn": "arn:aws:s3:::amzn-s3-demo-source-bucket" },
+          StringEquals: { "aws:SourceAccount": OWNER },
+        },
+      }),
+    }),
+    ...inBothZones('Principal "*" limited to AWS services acting for the owner', {
+      resource: "bucket",
+      policy: publicRead({
+        Bool: { "aws:PrincipalIsAWSService": "true" },
+        StringEquals: { "aws:SourceAccount": OWNER },
+      }),
+    }),
+    ...inBothZones('Principal "*" limited by aws:PrincipalServiceName, acting for the owner', {
+      resource: "bucket",
+      policy: publicRead({
+        StringEquals: { "aws:PrincipalServiceName": "cloudtrail.amazonaws.com", "aws:SourceAccount": OWNER },
+      }),
+    }),
+    ...inBothZones(
+      'Principal "*" without condition is public-access, not confused-deputy',
+      { resource: "role", policy: publicTrust() },
+      { activeRules: ["public-access"] },
+    ),
+  ],
+  invalid: [
+    ...inBothZones(
+      "a service principal with no source condition (role trust)",
+      { resource: "role", policy: schedulerTrust() },
+      {
+        expected: {
+          severity: "high",
+          isPublic: false,
+          judged: "scheduler.amazonaws.com",
+          message: "aws:SourceAccount",
+        },
+        activeRules: ["confused-deputy"],
+      },
+    ),
+    ...inBothZones(
+      "Lambda execution role trust without source condition",
+      { resource: "role", policy: policy(assumeRole({ Service: "lambda.amazonaws.com" })) },
+      { expected: { severity: "high" } },
+    ),
+    ...inBothZones(
+      "a service principal with no source condition (bucket policy) is medium",
+      { resource: "bucket", policy: cloudTrailWrite() },
+      {
+        expected: { severity: "medium", judged: "cloudtrail.amazonaws.com" },
+        activeRules: ["confused-deputy"],
+      },
+    ),
+    ...inBothZones(
+      "a regional service principal (logs.us-east-1.amazonaws.com) without source condition",
+      {
+        resource: "bucket",
+        policy: policy({
+          Effect: "Allow",
+          Principal: { Service: "logs.us-east-1.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource: `arn:aws:s3:::${BUCKET}/exports/*`,
+        }),
+      },
+      { expected: { severity: "medium" } },
+    ),
+    ...inBothZones(
+      "aws:SourceArn with a wildcard account",
+      {
+        resource: "role",
+        policy: schedulerTrust({
+          ArnLike: { "aws:SourceArn": "arn:aws:scheduler:us-east-1:*:schedule/default/*" },
+        }),
+      },
+      { expected: { severity: "high" } },
+    ),
+    ...inBothZones(
+      'aws:SourceAccount under StringLike "*"',
+      { resource: "role", policy: schedulerTrust({ StringLike: { "aws:SourceAccount": "*" } }) },
+      { expected: { severity: "high" } },
+    ),
+    ...inBothZones(
+      'aws:SourceAccount with a partial wildcard ("1111222233*")',
+      { resource: "role", policy: schedulerTrust({ StringLike: { "aws:SourceAccount": "1111222233*" } }) },
+      { expected: { severity: "high" } },
+    ),
+    ...inBothZones(
+      "aws:SourceAccount under StringEqualsIfExists: a request without source passes",
+      { resource: "role", policy: schedulerTrust({ StringEqualsIfExists: { "aws:SourceAccount": OWNER } }) },
+      { expected: { severity: "high" } },
+    ),
+    ...inBothZones(
+      "aws:SourceArn under ArnLikeIfExists: a request without source passes",
+      { resource: "role", policy: schedulerTrust({ ArnLikeIfExists: { "aws:SourceArn": SCHEDULE_ARN } }) },
+      { expected: { severity: "high" } },
+    ),
+    ...inBothZones(
+      "ForAllValues:StringEquals aws:SourceAccount is true on an absent key",
+      {
+        resource: "role",
+        policy: schedulerTrust({ "ForAllValues:StringEquals": { "aws:SourceAccount": OWNER } }),
+      },
+      { expected: { severity: "high" } },
+    ),
+    ...inBothZones(
+      "StringNotEquals aws:SourceAccount (negated) confines nothing",
+      { resource: "role", policy: schedulerTrust({ StringNotEquals: { "aws:SourceAccount": OUTSIDE } }) },
+      { expected: { severity: "high" } },
+    ),
+    ...inBothZones(
+      "a policy variable in aws:SourceAccount is not a fixed value",
+      {
+        resource: "role",
+        policy: schedulerTrust({
+          StringEquals: { "aws:SourceAccount": "${aws:PrincipalTag/source-account}" },
+        }),
+      },
+      { expected: { severity: "high" } },
+    ),
+    ...inBothZones(
+      "only caller-chosen conditions (aws:SecureTransport) do not confine the source",
+      { resource: "bucket", policy: cloudTrailWrite({ Bool: { "aws:SecureTransport": "true" } }) },
+      { expected: { severity: "medium" } },
+    ),
+    ...inBothZones(
+      "a service whose support for the source keys is not documented is reported",
+      { resource: "role", policy: policy(assumeRole({ Service: "mediaconvert.amazonaws.com" })) },
+      {
+        expected: { severity: "high", judged: "mediaconvert.amazonaws.com", message: "no documented answer" },
+      },
+    ),
+    ...inBothZones(
+      "ec2 and lambda in one statement: only lambda is reported",
+      {
+        resource: "role",
+        policy: policy(assumeRole({ Service: ["ec2.amazonaws.com", "lambda.amazonaws.com"] })),
+      },
+      { expected: { count: 1, judged: "lambda.amazonaws.com" } },
+    ),
+    ...inBothZones(
+      'Principal "*" limited to AWS services by aws:PrincipalIsAWSService, no source',
+      { resource: "bucket", policy: publicRead({ Bool: { "aws:PrincipalIsAWSService": "true" } }) },
+      { expected: { severity: "medium", judged: "any AWS service" }, activeRules: ["confused-deputy"] },
+    ),
+    ...inBothZones(
+      'Principal "*" limited to one service by aws:PrincipalServiceName, no source',
+      {
+        resource: "bucket",
+        policy: publicRead({ StringEquals: { "aws:PrincipalServiceName": "cloudtrail.amazonaws.com" } }),
+      },
+      {
+        expected: { severity: "medium", judged: "cloudtrail.amazonaws.com" },
+        activeRules: ["confused-deputy"],
+      },
+    ),
+  ],
+});
