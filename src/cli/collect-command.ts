@@ -1,0 +1,94 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_CALLS_PER_ACCOUNT, DEFAULT_CONCURRENCY, DEFAULT_ROLE_NAME } from "../collect/collect.js";
+import { EXIT_USAGE, runCollect, type CollectDeps } from "../collect/run.js";
+
+export function parseAccountIds(value: string): string[] {
+  const ids = value
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
+  const bad = ids.filter((id) => !/^\d{12}$/.test(id));
+  if (ids.length === 0 || bad.length > 0) {
+    throw new InvalidArgumentError(
+      `expected a comma-separated list of 12-digit account ids, got "${bad.join(",") || value}"`,
+    );
+  }
+  return [...new Set(ids)];
+}
+
+function parseCount(max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n < 1 || n > max)
+      throw new InvalidArgumentError(`expected a whole number from 1 to ${max}`);
+    return n;
+  };
+}
+
+interface RawOptions {
+  out: string;
+  profile?: string;
+  region?: string;
+  organization?: boolean;
+  accounts?: string[];
+  excludeAccounts?: string[];
+  roleName: string;
+  externalId?: string;
+  concurrency: number;
+  callsPerAccount: number;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+/** `trustscan collect`: reads AWS into a snapshot directory (docs/collect.md). `deps` is for tests. */
+export function createCollectCommand(deps: CollectDeps = {}): Command {
+  return new Command("collect")
+    .description("Read IAM, S3 and AWS Organizations data (read-only) into a snapshot directory")
+    .requiredOption("--out <dir>", "snapshot directory to create")
+    .option("--profile <name>", "AWS profile (default: the SDK's default credential chain)")
+    .option(
+      "--region <region>",
+      "API region for global services (default: AWS_REGION, AWS_DEFAULT_REGION or us-east-1)",
+    )
+    .option("--organization", "walk AWS Organizations and collect every ACTIVE account")
+    .option("--accounts <ids>", "only these accounts (comma-separated 12-digit ids)", parseAccountIds)
+    .option("--exclude-accounts <ids>", "skip these accounts (comma-separated 12-digit ids)", parseAccountIds)
+    .option("--role-name <name>", "role assumed in each member account", DEFAULT_ROLE_NAME)
+    .option("--external-id <id>", "external ID for assuming the member-account role")
+    .addOption(
+      new Option("--concurrency <n>", "accounts collected in parallel")
+        .default(DEFAULT_CONCURRENCY)
+        .argParser(parseCount(256)),
+    )
+    .addOption(
+      new Option("--calls-per-account <n>", "API calls in flight per account")
+        .default(DEFAULT_CALLS_PER_ACCOUNT)
+        .argParser(parseCount(64)),
+    )
+    .option("--force", "replace an existing --out (only once the new snapshot is complete)")
+    .option("--quiet", "no progress display and no summary")
+    .exitOverride((error) => {
+      // Usage errors exit with 2 (docs/collect.md); help and version keep commander's own status.
+      process.exit(error.exitCode === 1 ? EXIT_USAGE : error.exitCode);
+    })
+    .action(async (raw: RawOptions) => {
+      // An unexpected failure (a bug, a full disk) is thrown on to the CLI's entry point; nothing was published.
+      process.exitCode = await runCollect(
+        {
+          out: raw.out,
+          ...(raw.profile ? { profile: raw.profile } : {}),
+          ...(raw.region ? { region: raw.region } : {}),
+          organization: raw.organization ?? false,
+          ...(raw.accounts ? { accounts: raw.accounts } : {}),
+          ...(raw.excludeAccounts ? { excludeAccounts: raw.excludeAccounts } : {}),
+          roleName: raw.roleName,
+          ...(raw.externalId ? { externalId: raw.externalId } : {}),
+          concurrency: raw.concurrency,
+          callsPerAccount: raw.callsPerAccount,
+          force: raw.force ?? false,
+          quiet: raw.quiet ?? false,
+        },
+        deps,
+      );
+    });
+}

@@ -1,0 +1,144 @@
+import pkg from "../../package.json" with { type: "json" };
+import { createStagingDir, onInterrupt, OutputExistsError, type StagingDir } from "./atomic-dir.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./calls.js";
+import {
+  createAwsClientFactory,
+  defaultRegion,
+  DEFAULT_MAX_ATTEMPTS,
+  type ClientFactory,
+} from "./clients.js";
+import { CallerIdentityError, collect } from "./collect.js";
+import { progressMode, startProgress, type ProgressStream } from "./progress.js";
+import { writeAccountFile, writeManifest, writeOrganizationFile } from "./snapshot-writer.js";
+import { createStats } from "./stats.js";
+import { ErrorDigest, failureLines, summaryLines } from "./summary.js";
+
+/** Exit statuses of `trustscan collect` (docs/collect.md). */
+export const EXIT_COMPLETE = 0;
+export const EXIT_USAGE = 2;
+export const EXIT_INCOMPLETE = 3;
+
+export interface CollectOptions {
+  out: string;
+  profile?: string;
+  region?: string;
+  organization: boolean;
+  accounts?: string[];
+  excludeAccounts?: string[];
+  roleName: string;
+  externalId?: string;
+  concurrency: number;
+  callsPerAccount: number;
+  force: boolean;
+  quiet: boolean;
+}
+
+/** What tests and the benchmark replace. */
+export interface CollectDeps {
+  clients?: ClientFactory;
+  clock?: () => Date;
+  stdout?: ProgressStream;
+  stderr?: ProgressStream;
+  retry?: RetryPolicy;
+}
+
+/**
+ * Runs a collection into `options.out` and returns the exit status. An unexpected error (not an AWS one, which
+ * is recorded) is thrown after the staging directory is removed.
+ */
+export async function runCollect(options: CollectOptions, deps: CollectDeps = {}): Promise<number> {
+  const stdout = deps.stdout ?? process.stdout;
+  const stderr = deps.stderr ?? process.stderr;
+  const clock = deps.clock ?? (() => new Date());
+
+  let staging: StagingDir;
+  try {
+    staging = await createStagingDir(options.out, { force: options.force });
+  } catch (error) {
+    if (!(error instanceof OutputExistsError)) throw error;
+    stderr.write(`trustscan collect: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  // Ctrl-C or a kill leaves no half snapshot: the staging directory goes, --out was never touched.
+  const stopListening = onInterrupt(() => staging.discard());
+
+  const clients =
+    deps.clients ??
+    createAwsClientFactory({
+      region: options.region ?? defaultRegion(),
+      ...(options.profile ? { profile: options.profile } : {}),
+      maxAttempts: DEFAULT_MAX_ATTEMPTS,
+      userAgent: `trustscan/${pkg.version}`,
+    });
+  const collectedAt = clock();
+  const stats = createStats();
+  const progress = startProgress(stats, stderr, progressMode(stderr, options.quiet));
+  const errors = new ErrorDigest();
+
+  try {
+    const outcome = await collect(
+      {
+        organization: options.organization,
+        ...(options.accounts ? { accounts: options.accounts } : {}),
+        ...(options.excludeAccounts ? { excludeAccounts: options.excludeAccounts } : {}),
+        roleName: options.roleName,
+        ...(options.externalId ? { externalId: options.externalId } : {}),
+        concurrency: options.concurrency,
+        callsPerAccount: options.callsPerAccount,
+        retry: deps.retry ?? DEFAULT_RETRY_POLICY,
+      },
+      clients,
+      stats,
+      async (file) => {
+        errors.add(file.errors, file.accountId);
+        await writeAccountFile(staging.path, file);
+      },
+    );
+    errors.add(outcome.errors);
+    progress.stop();
+
+    if (outcome.accountsWithData === 0) {
+      staging.discard();
+      stderr.write(`${failureLines(errors, outcome.accountIds.length).join("\n")}\n`);
+      return EXIT_USAGE;
+    }
+    if (outcome.organization) await writeOrganizationFile(staging.path, outcome.organization);
+    await writeManifest(staging.path, {
+      collectedAt,
+      accountIds: outcome.accountIds,
+      collectorVersion: pkg.version,
+      regions: outcome.regions,
+      errors: outcome.errors,
+    });
+    // From here a signal takes its default course: deleting the staging directory halfway through the
+    // renames could lose both snapshots; the next run puts back an old one left aside (removeStaleStaging).
+    stopListening();
+    await staging.publish();
+
+    if (!options.quiet) {
+      const lines = summaryLines({
+        outDir: options.out,
+        stats,
+        accountFiles: outcome.accountIds.length,
+        incompleteAccounts: outcome.incompleteAccounts.length,
+        errors,
+        now: Date.now(),
+      });
+      stdout.write(`${lines.join("\n")}\n`);
+    }
+    return errors.total > 0 ? EXIT_INCOMPLETE : EXIT_COMPLETE;
+  } catch (error) {
+    progress.stop();
+    staging.discard();
+    if (error instanceof CallerIdentityError) {
+      stderr.write(
+        `trustscan collect: cannot establish who is calling AWS (check credentials, --profile): ${error.message}\n`,
+      );
+      return EXIT_USAGE;
+    }
+    throw error;
+  } finally {
+    stopListening();
+    clients.destroy();
+  }
+}

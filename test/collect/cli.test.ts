@@ -1,0 +1,76 @@
+import { CommanderError } from "commander";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createCollectCommand, parseAccountIds } from "../../src/cli/collect-command.js";
+import { Capture, tempParent } from "./support/files.js";
+import { COLLECTED_AT, MGMT, mockScenario, TEST_RETRY, type MockedAws } from "./support/mock-scenario.js";
+
+describe("trustscan collect (command line)", () => {
+  let aws: MockedAws;
+  let stdout: Capture;
+  let stderr: Capture;
+  const savedExitCode = process.exitCode;
+
+  beforeEach(() => {
+    aws = mockScenario();
+    stdout = new Capture();
+    stderr = new Capture();
+    process.exitCode = undefined;
+  });
+  afterEach(() => {
+    aws.restore();
+    process.exitCode = savedExitCode;
+  });
+
+  const command = () => {
+    const cmd = createCollectCommand({
+      clients: aws.clients,
+      clock: () => COLLECTED_AT,
+      stdout,
+      stderr,
+      retry: TEST_RETRY,
+    });
+    // Throw instead of exiting, and keep commander's messages out of the test output.
+    return cmd.exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  };
+
+  it("collects with the options given and sets the exit status", async () => {
+    const out = join(tempParent(), "snap");
+    await command().parseAsync(["--out", out, "--concurrency", "2", "--calls-per-account", "4"], {
+      from: "user",
+    });
+    expect(process.exitCode).toBe(0);
+    expect(readdirSync(join(out, "accounts"))).toEqual([`${MGMT}.json`]);
+    expect(stdout.text).toContain("Snapshot written to");
+  });
+
+  it("--quiet prints nothing", async () => {
+    const out = join(tempParent(), "snap");
+    await command().parseAsync(["--out", out, "--quiet"], { from: "user" });
+    expect(process.exitCode).toBe(0);
+    expect(stdout.text + stderr.text).toBe("");
+  });
+
+  it("rejects bad account ids, counts and a missing --out as usage errors", async () => {
+    await expect(
+      command().parseAsync(["--out", "x", "--accounts", "12345"], { from: "user" }),
+    ).rejects.toBeInstanceOf(CommanderError);
+    await expect(
+      command().parseAsync(["--out", "x", "--concurrency", "0"], { from: "user" }),
+    ).rejects.toMatchObject({
+      code: "commander.invalidArgument",
+    });
+    await expect(command().parseAsync([], { from: "user" })).rejects.toMatchObject({
+      code: "commander.missingMandatoryOptionValue",
+    });
+  });
+
+  it("parses comma-separated account ids", () => {
+    expect(parseAccountIds(" 111122223333,444455556666 ,111122223333")).toEqual([
+      "111122223333",
+      "444455556666",
+    ]);
+    expect(() => parseAccountIds("111122223333,abc")).toThrow(/12-digit/);
+  });
+});
