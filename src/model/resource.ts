@@ -12,7 +12,13 @@ export interface PublicAccessBlock {
 }
 
 export interface AclGrant {
-  grantee: { type: "CanonicalUser" | "Group" | "AmazonCustomerByEmail"; id?: string; uri?: string; email?: string; displayName?: string };
+  grantee: {
+    type: "CanonicalUser" | "Group" | "AmazonCustomerByEmail";
+    id?: string;
+    uri?: string;
+    email?: string;
+    displayName?: string;
+  };
   permission: string;
   /** Index of the grant in the ACL's Grants array. */
   index: number;
