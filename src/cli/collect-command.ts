@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_CALLS_PER_ACCOUNT, DEFAULT_CONCURRENCY, DEFAULT_ROLE_NAME } from "../collect/collect.js";
-import { EXIT_USAGE, runCollect, type CollectDeps } from "../collect/run.js";
+import { runCollect, type CollectDeps } from "../collect/run.js";
 
 export function parseAccountIds(value: string): string[] {
   const ids = value
@@ -67,24 +67,12 @@ export function createCollectCommand(deps: CollectDeps = {}): Command {
     )
     .option("--force", "replace an existing --out (only once the new snapshot is complete)")
     .option("--quiet", "no progress display and no summary")
-    .exitOverride((error) => {
-      // Usage errors exit with 2 (docs/collect.md); help and version keep commander's own status.
-      process.exit(error.exitCode === 1 ? EXIT_USAGE : error.exitCode);
-    })
     .action(async (raw: RawOptions) => {
       // An unexpected failure (a bug, a full disk) is thrown on to the CLI's entry point; nothing was published.
       process.exitCode = await runCollect(
         {
-          out: raw.out,
-          ...(raw.profile ? { profile: raw.profile } : {}),
-          ...(raw.region ? { region: raw.region } : {}),
+          ...raw,
           organization: raw.organization ?? false,
-          ...(raw.accounts ? { accounts: raw.accounts } : {}),
-          ...(raw.excludeAccounts ? { excludeAccounts: raw.excludeAccounts } : {}),
-          roleName: raw.roleName,
-          ...(raw.externalId ? { externalId: raw.externalId } : {}),
-          concurrency: raw.concurrency,
-          callsPerAccount: raw.callsPerAccount,
           force: raw.force ?? false,
           quiet: raw.quiet ?? false,
         },

@@ -7,7 +7,7 @@ import {
   DEFAULT_MAX_ATTEMPTS,
   type ClientFactory,
 } from "./clients.js";
-import { CallerIdentityError, collect } from "./collect.js";
+import { CallerIdentityError, collect, type CollectSettings } from "./collect.js";
 import { progressMode, startProgress, type ProgressStream } from "./progress.js";
 import { writeAccountFile, writeManifest, writeOrganizationFile } from "./snapshot-writer.js";
 import { createStats } from "./stats.js";
@@ -18,17 +18,10 @@ export const EXIT_COMPLETE = 0;
 export const EXIT_USAGE = 2;
 export const EXIT_INCOMPLETE = 3;
 
-export interface CollectOptions {
+export interface CollectOptions extends Omit<CollectSettings, "retry"> {
   out: string;
   profile?: string;
   region?: string;
-  organization: boolean;
-  accounts?: string[];
-  excludeAccounts?: string[];
-  roleName: string;
-  externalId?: string;
-  concurrency: number;
-  callsPerAccount: number;
   force: boolean;
   quiet: boolean;
 }

@@ -1,4 +1,10 @@
-/** Child process running `trustscan collect` as the CLI would: node --import tsx cli-child.ts <args...> */
-import { createCollectCommand } from "../../../src/cli/collect-command.js";
+/** Child process running `trustscan collect` through the real CLI: node --import tsx cli-child.ts <args...> */
+import { runCli } from "../../../src/cli/program.js";
 
-await createCollectCommand().parseAsync(process.argv.slice(2), { from: "user" });
+const code = await runCli(["collect", ...process.argv.slice(2)], {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  isTty: false,
+});
+process.exitCode = code || (process.exitCode ?? 0);
