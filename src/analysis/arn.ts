@@ -19,8 +19,4 @@ export function parseArn(arn: string): ArnParts | undefined {
   };
 }
 
-export const ACCOUNT_ID = /^\d{12}$/;
-
-export function isAccountId(value: string): boolean {
-  return ACCOUNT_ID.test(value);
-}
+export { ACCOUNT_ID, isAccountId } from "../model/account-id.js";

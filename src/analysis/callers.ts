@@ -48,10 +48,6 @@ export interface Caller {
   party: Party;
 }
 
-export function isServiceCaller(caller: Caller): boolean {
-  return caller.kind === "service";
-}
-
 /** A caller that stands for unnamed outsiders: if it gets in, anyone can. */
 export function standsForAnyone(caller: Caller): boolean {
   return caller.party.kind === "anyone";

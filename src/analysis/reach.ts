@@ -45,7 +45,19 @@ function uniqueParties(callers: readonly Caller[]): Party[] {
   return [...seen.values()].sort((a, b) => partyKey(a).localeCompare(partyKey(b)));
 }
 
+/** Every rule reads the reach of every grant; each access list is summarised once. */
+const summaries = new WeakMap<readonly CallerAccess[], Reach>();
+
 export function summarizeReach(accesses: readonly CallerAccess[]): Reach {
+  let reach = summaries.get(accesses);
+  if (!reach) {
+    reach = summarize(accesses);
+    summaries.set(accesses, reach);
+  }
+  return reach;
+}
+
+function summarize(accesses: readonly CallerAccess[]): Reach {
   const principalSide = accesses.filter((a) => a.caller.kind !== "service").map((a) => a.caller);
   const serviceSide = accesses.filter((a) => a.caller.kind === "service").map((a) => a.caller);
   const fromInternet = principalSide.filter((c) => isUnnamedNetwork(c.network));

@@ -25,7 +25,6 @@ export interface AnalyzedGrant {
   statement?: Statement;
   /** As written, e.g. `{"AWS":"arn:aws:iam::999988887777:root"}` or `NotPrincipal {"AWS":"…"}`. */
   principalWritten: string;
-  judged: { principals?: JudgedPrincipal[]; notPrincipals?: JudgedPrincipal[] };
   /** The actions as written (`NotAction` shown as "all actions except …"). */
   actionsWritten: string[];
   conditions: readonly ConditionClause[];
@@ -78,8 +77,9 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
   const acl = resource.type === "AWS::S3::Bucket" ? resource.acl : undefined;
   for (const grant of acl?.grants ?? []) {
     if (grant.grantee.type === "CanonicalUser" && grant.grantee.id && grant.grantee.id !== acl?.ownerId) {
-      if (!index.accountOfCanonicalUser(grant.grantee.id)) mentions.canonicalUsers.add(grant.grantee.id);
-      else mentions.accounts.add(index.accountOfCanonicalUser(grant.grantee.id) ?? "");
+      const account = index.accountOfCanonicalUser(grant.grantee.id);
+      if (account) mentions.accounts.add(account);
+      else mentions.canonicalUsers.add(grant.grantee.id);
     }
   }
 
@@ -98,8 +98,9 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
     if (control) controls.push(control);
   }
   for (const policy of rcps) {
+    const description = describeRcp(policy, zone, resource.accountId);
     for (const statement of policy.content.statements) {
-      const control = denyStatementControl(statement, describeRcp(policy, zone, resource.accountId), ctx);
+      const control = denyStatementControl(statement, description, ctx);
       if (control) controls.push(control);
     }
   }
@@ -139,7 +140,6 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
         source,
         statement,
         principalWritten: unit.written,
-        judged: unit.judged,
         actionsWritten,
         conditions: statement.conditions,
         access: evaluateGrant(evaluated, callers, controls, ctx),
@@ -314,15 +314,15 @@ function aclGrants(
       });
     }
     const evaluated: GrantToEvaluate = { principals: [judged], conditions: [], actions, resources };
+    const grantee = grant.grantee.uri ?? grant.grantee.id ?? grant.grantee.email ?? "";
     result.push({
       source: {
         kind: "acl-grant",
         index: grant.index,
         location: grant.location,
-        identity: `acl:${grant.grantee.uri ?? grant.grantee.id ?? grant.grantee.email ?? ""}:${grant.permission}`,
+        identity: `acl:${grantee}:${grant.permission}`,
       },
-      principalWritten: `ACL grantee ${grant.grantee.uri ?? grant.grantee.id ?? grant.grantee.email ?? "?"}`,
-      judged: { principals: [judged] },
+      principalWritten: `ACL grantee ${grantee || "?"}`,
       actionsWritten: [`${grant.permission} (${actions.join(", ")})`],
       conditions: [],
       access: evaluateGrant(evaluated, callers, grantControls, ctx),
