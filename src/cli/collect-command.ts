@@ -1,3 +1,4 @@
+import { isAccountId } from "../model/account-id.js";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_CALLS_PER_ACCOUNT, DEFAULT_CONCURRENCY, DEFAULT_ROLE_NAME } from "../collect/collect.js";
 import { runCollect, type CollectDeps } from "../collect/run.js";
@@ -7,7 +8,7 @@ export function parseAccountIds(value: string): string[] {
     .split(",")
     .map((id) => id.trim())
     .filter((id) => id !== "");
-  const bad = ids.filter((id) => !/^\d{12}$/.test(id));
+  const bad = ids.filter((id) => !isAccountId(id));
   if (ids.length === 0 || bad.length > 0) {
     throw new InvalidArgumentError(
       `expected a comma-separated list of 12-digit account ids, got "${bad.join(",") || value}"`,
@@ -41,7 +42,12 @@ interface RawOptions {
 }
 
 /** `trustscan collect`: reads AWS into a snapshot directory (docs/collect.md). `deps` is for tests. */
-export function createCollectCommand(deps: CollectDeps = {}): Command {
+export function createCollectCommand(
+  deps: CollectDeps = {},
+  setExitCode: (code: number) => void = (code) => {
+    process.exitCode = code;
+  },
+): Command {
   return new Command("collect")
     .description("Read IAM, S3 and AWS Organizations data (read-only) into a snapshot directory")
     .requiredOption("--out <dir>", "snapshot directory to create")
@@ -69,14 +75,16 @@ export function createCollectCommand(deps: CollectDeps = {}): Command {
     .option("--quiet", "no progress display and no summary")
     .action(async (raw: RawOptions) => {
       // An unexpected failure (a bug, a full disk) is thrown on to the CLI's entry point; nothing was published.
-      process.exitCode = await runCollect(
-        {
-          ...raw,
-          organization: raw.organization ?? false,
-          force: raw.force ?? false,
-          quiet: raw.quiet ?? false,
-        },
-        deps,
+      setExitCode(
+        await runCollect(
+          {
+            ...raw,
+            organization: raw.organization ?? false,
+            force: raw.force ?? false,
+            quiet: raw.quiet ?? false,
+          },
+          deps,
+        ),
       );
     });
 }

@@ -1,3 +1,4 @@
+import { isAccountId } from "../model/account-id.js";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { scanSnapshot, ZoneError } from "../engine/scan.js";
 import { isActive, SEVERITIES, SEVERITY_RANK, type Severity } from "../findings/finding.js";
@@ -31,7 +32,7 @@ export interface CliIo {
 }
 
 function collectAccount(value: string, previous: string[]): string[] {
-  if (!/^\d{12}$/.test(value))
+  if (!isAccountId(value))
     throw new InvalidArgumentError(`expected a 12-digit AWS account id, got "${value}"`);
   return [...previous, value];
 }

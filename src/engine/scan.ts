@@ -5,6 +5,7 @@ import { indexSnapshot } from "../analysis/snapshot-index.js";
 import { Zone } from "../analysis/zone.js";
 import type { Finding } from "../findings/finding.js";
 import { fingerprintOf } from "../findings/fingerprint.js";
+import { compareFindings } from "../findings/order.js";
 import type { ScanResult, ZoneKind } from "../findings/scan-result.js";
 import type { Snapshot } from "../model/snapshot.js";
 import { TOOL } from "./tool.js";
@@ -75,17 +76,4 @@ function assignFingerprints(findings: Finding[]): void {
     seen.add(`${finding.ruleId} ${fingerprint}`);
     finding.fingerprint = fingerprint;
   }
-}
-
-const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.meta.id, i]));
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.resource.accountId.localeCompare(b.resource.accountId) ||
-    a.resource.arn.localeCompare(b.resource.arn) ||
-    (RULE_ORDER.get(a.ruleId) ?? 0) - (RULE_ORDER.get(b.ruleId) ?? 0) ||
-    a.source.location.startLine - b.source.location.startLine ||
-    a.source.location.startColumn - b.source.location.startColumn ||
-    a.fingerprint.localeCompare(b.fingerprint)
-  );
 }

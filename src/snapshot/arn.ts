@@ -1,5 +1,4 @@
-/** Twelve digits: the only form an AWS account id takes. */
-export const ACCOUNT_ID = /^\d{12}$/;
+export { ACCOUNT_ID } from "../model/account-id.js";
 
 const ROLE_ARN = /^arn:[a-z][a-z0-9-]*:iam::(\d{12}):role\/./;
 const IAM_ARN = /^arn:[a-z][a-z0-9-]*:iam::([^:]*):/;
