@@ -16,7 +16,7 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .exitOverride();
   program.addCommand(createScanCommand(io, setExitCode));
   program.addCommand(createRulesCommand(io));
-  program.addCommand(createCollectCommand());
+  program.addCommand(createCollectCommand({}, setExitCode));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
@@ -37,5 +37,5 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  return exitCode || (process.exitCode as number | undefined) || 0;
+  return exitCode;
 }

@@ -7,4 +7,4 @@ const code = await runCli(["collect", ...process.argv.slice(2)], {
   cwd: process.cwd(),
   isTty: false,
 });
-process.exitCode = code || (process.exitCode ?? 0);
+process.exitCode = code;
