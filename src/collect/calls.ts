@@ -1,5 +1,5 @@
 import pLimit, { type LimitFunction } from "p-limit";
-import { isThrottling, toRecordedError, type CallSite, type RecordedError } from "./errors.js";
+import { isThrottling, redactSecrets, toRecordedError, type CallSite, type RecordedError } from "./errors.js";
 import type { CollectStats } from "./stats.js";
 
 /**
@@ -94,8 +94,11 @@ export class CallScope {
     }
   }
 
+  /** Every collector error passes here: its message is redacted here, however it was built. */
   record(error: RecordedError): void {
-    this.errors.push(error);
+    this.errors.push(
+      error.message === undefined ? error : { ...error, message: redactSecrets(error.message) },
+    );
     this.stats.errors += 1;
   }
 }

@@ -98,3 +98,22 @@ describe("CallScope", () => {
     expect(stats.errors).toBe(1);
   });
 });
+
+describe("CallScope.record", () => {
+  it("redacts secrets in every recorded message, including hand-built records", () => {
+    const scope = new CallScope(createStats(), policy, 1);
+    scope.record({
+      service: "s3",
+      operation: "GetBucketPolicy",
+      resource: "arn:aws:s3:::b",
+      code: "MalformedPolicy",
+      message:
+        "policy text had aws_secret_access_key=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY and AKIAIOSFODNN7EXAMPLE",
+    });
+    const [recorded] = scope.errors;
+    expect(recorded?.message).not.toContain("wJalrXUtnFEMIK7MDENG");
+    expect(recorded?.message).not.toContain("AKIAIOSFODNN7EXAMPLE");
+    expect(recorded?.message).toContain("[redacted");
+    expect(scope.stats.errors).toBe(1);
+  });
+});
