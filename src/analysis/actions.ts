@@ -1,5 +1,7 @@
 import type { Statement } from "../model/policy.js";
-import { patternCovers, wildcardMatch } from "./wildcard.js";
+import type { WorkBudget } from "./patterns/budget.js";
+import type { Glob } from "./patterns/glob.js";
+import { patternsCover, patternsOverlap, wildcardMatch } from "./wildcard.js";
 
 /** The actions that make a role trust policy grant anything: without one of them nobody gets in. */
 export const ASSUME_ACTIONS = [
@@ -16,35 +18,50 @@ export const ROLE_ACTIONS = [
 ] as const;
 
 /** Action names are case-insensitive in IAM. */
-export function statementAllowsAction(statement: Statement, action: string): boolean {
-  if (statement.actions) return statement.actions.some((p) => wildcardMatch(p, action, true));
-  if (statement.notActions) return !statement.notActions.some((p) => wildcardMatch(p, action, true));
+export function statementAllowsAction(statement: Statement, action: string, budget: WorkBudget): boolean {
+  if (statement.actions) return statement.actions.some((p) => wildcardMatch(p, action, true, budget));
+  if (statement.notActions) return !statement.notActions.some((p) => wildcardMatch(p, action, true, budget));
   return false;
 }
 
-/** Does the statement cover every action that `pattern` stands for? (for Deny statements) */
-export function statementCoversActionPattern(statement: Statement, pattern: string): boolean {
-  if (statement.actions) return statement.actions.some((p) => patternCovers(p, pattern, true));
+/**
+ * Does a Deny statement cover every action that the grant's `pattern` stands for? Decided as language inclusion
+ * (Action) or disjointness (NotAction) of the patterns, never by comparing their texts.
+ */
+export function statementCoversActionPattern(
+  statement: Statement,
+  pattern: string,
+  budget: WorkBudget,
+): boolean {
+  if (statement.actions) return patternsCover(statement.actions, pattern, true, budget);
   if (statement.notActions) {
-    // Covered unless some excluded action could be one that `pattern` stands for.
-    return !statement.notActions.some(
-      (p) => wildcardMatch(p, pattern, true) || wildcardMatch(pattern, p, true),
-    );
+    // Covered unless some excluded action is one that `pattern` stands for.
+    return !statement.notActions.some((p) => patternsOverlap(p, pattern, true, budget));
   }
   return false;
 }
 
 /**
- * Does a Deny statement's Resource/NotResource take in every resource the grant is about? `grantResources` are the
- * granting statement's own Resource patterns (a bucket policy may grant on the bucket, its objects, or both).
+ * Does a Deny statement's Resource/NotResource take in every resource the grant is about? The grant's resources
+ * are its Resource patterns taken within the resource's own ARNs (`scopes`: the bucket ARN and its objects, or
+ * the role ARN), so an Allow on `*` is compared with what it can really reach on this resource.
  */
-export function statementCoversResources(statement: Statement, grantResources: readonly string[]): boolean {
-  if (statement.resources) {
-    return grantResources.every((arn) => statement.resources?.some((p) => patternCovers(p, arn)));
+export function statementCoversResources(
+  statement: Statement,
+  grantResources: readonly string[],
+  scopes: readonly Glob[],
+  budget: WorkBudget,
+): boolean {
+  const denied = statement.resources;
+  if (denied) {
+    return grantResources.every((arn) =>
+      scopes.every((scope) => patternsCover(denied, arn, false, budget, scope)),
+    );
   }
-  if (statement.notResources) {
+  const excluded = statement.notResources;
+  if (excluded) {
     return !grantResources.some((arn) =>
-      statement.notResources?.some((p) => wildcardMatch(p, arn) || wildcardMatch(arn, p)),
+      scopes.some((scope) => excluded.some((p) => patternsOverlap(p, arn, false, budget, scope))),
     );
   }
   // A trust policy has no Resource element: it is about the role itself.

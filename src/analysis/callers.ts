@@ -39,6 +39,13 @@ export interface Caller {
   account?: string;
   /** A principal known only by unique id or canonical user id. */
   principalId?: string;
+  /**
+   * The one IAM principal of `account` with this ARN (a role's sessions, or a user): the policies name it, in
+   * `Principal` or in an aws:PrincipalArn value, so it is judged on its own.
+   */
+  principalArn?: string;
+  /** Every other principal of `account`: those the policies name have callers of their own (principalArn). */
+  otherThanArns?: ReadonlySet<string>;
   /** Organization of the principal (or of the service's source account); ANY_ORG for an unnamed one. */
   orgId?: string;
   /** Exact org path when the account is a member of the snapshot's organization. */

@@ -43,8 +43,8 @@ export function denyStatementControl(
       }
       return (
         applies &&
-        statementCoversActionPattern(statement, action) &&
-        statementCoversResources(statement, grantResources)
+        statementCoversActionPattern(statement, action, ctx.budget) &&
+        statementCoversResources(statement, grantResources, ctx.resourceScopes(action), ctx.budget)
       );
     },
   };

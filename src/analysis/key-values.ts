@@ -1,10 +1,15 @@
 import { ANY_ACCOUNT, ANY_ORG, ANY_SERVICE, ANY_VPC, bucketOwnerAccount, type Caller } from "./callers.js";
-import { parseArn } from "./arn.js";
+import { arnComponents, compareWithAccountArns, compareWithArn, type AccountArns } from "./arn-patterns.js";
+import { ACCOUNT_ID_DOMAIN, ORGANIZATION_ID_DOMAIN } from "./patterns/domains.js";
+import type { Glob } from "./patterns/glob.js";
+import { globCoveredBy, globsIntersect } from "./patterns/relations.js";
 import { cidrContains, cidrsOverlap, isTooWideToConfine, parseCidr } from "./cidr.js";
 import { isUniqueId } from "./mentions.js";
 import type { ParsedOperator } from "./operators.js";
 import { triFromBoolean, type Tri } from "./tri.js";
-import { hasWildcard, wildcardMatch } from "./wildcard.js";
+import type { WorkBudget } from "./patterns/budget.js";
+import type { ResourceScopes } from "./resource-scopes.js";
+import { hasWildcard, pattern as compile, wildcardMatch } from "./wildcard.js";
 
 /** What the evaluator needs to know about the resource a policy is attached to. */
 export interface EvaluationContext {
@@ -13,6 +18,10 @@ export interface EvaluationContext {
   ownerOrgId: string | undefined;
   /** Owner of an S3 bucket named in aws:SourceArn (`arn:aws:s3:::name` carries no account). */
   bucketOwner(name: string): string | undefined;
+  /** The resource's own ARNs that an action is evaluated against. */
+  resourceScopes: ResourceScopes;
+  /** The resource's allowance of analysis work. */
+  budget: WorkBudget;
 }
 
 /** How the value of a condition key in a caller's request compares with one policy value. */
@@ -42,17 +51,35 @@ export function resolveVariables(value: string, ctx: EvaluationContext): string 
   return unresolved ? undefined : resolved;
 }
 
-/** Compares an identifier class (a named id, or ANY_* standing for every unnamed one) with a policy value. */
-function identifierTest(identifier: string, unnamed: string): PatternTest {
+/**
+ * Compares an identifier class (a named id, or ANY_* standing for every id the policies do not name) with a policy
+ * value. For the unnamed class the value is compared with the set of ids that can exist (`domain`): a wildcard
+ * that matches no real id (`0123456789?`, `x-*`) confines to nobody, one that matches every id admits them all.
+ */
+function identifierTest(
+  identifier: string,
+  unnamed: string,
+  ctx: EvaluationContext,
+  domain?: Glob,
+): PatternTest {
   return (pattern, op) => {
     if (identifier === unnamed) {
       if (!op.wildcards || !hasWildcard(pattern)) return "none";
-      return pattern === "*" ? "all" : "some";
+      const glob = compile(pattern, op.ignoreCase);
+      if (domain && !globsIntersect([glob, domain], ctx.budget)) return "none";
+      if (isStarOnly(pattern)) return "all";
+      return domain && globCoveredBy(domain, [glob], ctx.budget) ? "all" : "some";
     }
     return triFromBoolean(
-      op.wildcards ? wildcardMatch(pattern, identifier, op.ignoreCase) : equal(pattern, identifier, op),
+      op.wildcards
+        ? wildcardMatch(pattern, identifier, op.ignoreCase, ctx.budget)
+        : equal(pattern, identifier, op),
     );
   };
+}
+
+function isStarOnly(pattern: string): boolean {
+  return pattern.length > 0 && [...pattern].every((ch) => ch === "*");
 }
 
 function equal(pattern: string, value: string, op: ParsedOperator): boolean {
@@ -61,26 +88,25 @@ function equal(pattern: string, value: string, op: ParsedOperator): boolean {
     : pattern === value;
 }
 
-function literalTest(value: string): PatternTest {
+function literalTest(value: string, ctx: EvaluationContext): PatternTest {
   return (pattern, op) =>
-    triFromBoolean(op.wildcards ? wildcardMatch(pattern, value, op.ignoreCase) : equal(pattern, value, op));
+    triFromBoolean(
+      op.wildcards ? wildcardMatch(pattern, value, op.ignoreCase, ctx.budget) : equal(pattern, value, op),
+    );
 }
 
 /**
  * aws:PrincipalArn / aws:SourceArn: the caller can be any principal (or resource) of its account, so a value
- * whose account part matches admits some of the class, and all of it only when the rest is a bare wildcard.
+ * whose account part matches admits some of the class, and all of it only when every other part is a bare
+ * wildcard. A caller that stands for one named principal is compared with its ARN exactly; one that stands for
+ * the principals the policies do not name is never matched by a value that names a principal.
  */
-function arnInAccountTest(account: string, ctx: EvaluationContext): PatternTest {
-  const accountTest = identifierTest(account, ANY_ACCOUNT);
+function arnInAccountTest(caller: Caller, account: string, ctx: EvaluationContext): PatternTest {
+  const cls: AccountArns = { account: account.startsWith("<") ? "any" : account };
   return (pattern, op) => {
-    const arn = parseArn(pattern);
-    if (!arn) {
-      if (op.wildcards && pattern === "*") return "all";
-      return op.wildcards && hasWildcard(pattern) ? "some" : "none";
-    }
-    let accountPart = arn.account;
-    if (accountPart === "" && arn.service === "s3") {
-      const bucket = arn.resource.split("/")[0] ?? "";
+    const parts = arnComponents(pattern);
+    if (parts && parts[2] === "s3" && parts[4] === "") {
+      const bucket = (parts[5] ?? "").split("/")[0] ?? "";
       if (op.wildcards && hasWildcard(bucket)) return "some";
       const owner = ctx.bucketOwner(bucket);
       if (owner === undefined) {
@@ -88,26 +114,34 @@ function arnInAccountTest(account: string, ctx: EvaluationContext): PatternTest 
         if (account === bucketOwnerAccount(bucket)) return "all";
         return account === ANY_ACCOUNT || account.startsWith("<") ? "none" : "some";
       }
-      accountPart = owner;
+      if (owner !== account) return "none";
+      return "some";
     }
-    const accountResult = accountTest(accountPart, op);
-    if (accountResult === "none") return "none";
-    const everything = op.wildcards && arn.resource === "*" && arn.service === "*";
-    return accountResult === "all" && everything ? "all" : "some";
+    if (caller.principalArn !== undefined)
+      return compareWithArn(pattern, op, caller.principalArn, ctx.budget);
+    const result = compareWithAccountArns(pattern, op, cls, ctx.budget);
+    const namesOne = !op.wildcards || !hasWildcard(pattern);
+    if (result !== "none" && namesOne && !op.ignoreCase && caller.otherThanArns?.has(pattern)) return "none";
+    return result;
   };
 }
 
 /** aws:userid: `<account id>` for a root user, `AIDA…` for users, `AROA…:<session>` for role sessions. */
-function userIdTest(caller: Caller): PatternTest {
+function userIdTest(caller: Caller, budget: WorkBudget): PatternTest {
   return (pattern, op) => {
     const id = pattern.split(":")[0] ?? "";
     // `AROA…:*`-style values name no account: SEMANTICS.md 3 does not count them as confining.
     if (isUniqueId(id)) return "some";
     if (caller.principalId) {
       const ownSession = `${caller.principalId}:session`;
-      if (op.wildcards ? wildcardMatch(pattern, caller.principalId) : pattern === caller.principalId)
+      if (
+        op.wildcards
+          ? wildcardMatch(pattern, caller.principalId, false, budget)
+          : pattern === caller.principalId
+      )
         return "all";
-      if (op.wildcards && wildcardMatch(pattern, ownSession)) return pattern.endsWith(":*") ? "all" : "some";
+      if (op.wildcards && wildcardMatch(pattern, ownSession, false, budget))
+        return pattern.endsWith(":*") ? "all" : "some";
       return "none";
     }
     if (op.wildcards && hasWildcard(id)) return pattern === "*" ? "all" : "some";
@@ -117,12 +151,12 @@ function userIdTest(caller: Caller): PatternTest {
 }
 
 /** aws:PrincipalOrgPaths: an exact path for members of the snapshot's organization, any path under other orgs. */
-function orgPathTest(caller: Caller): PatternTest {
+function orgPathTest(caller: Caller, ctx: EvaluationContext): PatternTest {
   return (pattern, op) => {
-    if (caller.orgPath !== undefined) return literalTest(caller.orgPath)(pattern, op);
+    if (caller.orgPath !== undefined) return literalTest(caller.orgPath, ctx)(pattern, op);
     const org = caller.orgId ?? ANY_ORG;
     const [orgPart = "", ...rest] = pattern.split("/");
-    const orgResult = identifierTest(org, ANY_ORG)(orgPart, op);
+    const orgResult = identifierTest(org, ANY_ORG, ctx, ORGANIZATION_ID_DOMAIN)(orgPart, op);
     if (orgResult === "none") return "none";
     const everythingBelow = op.wildcards && rest.join("/") === "*";
     return orgResult === "all" && everythingBelow ? "all" : "some";
@@ -142,8 +176,10 @@ function sourceIpTest(caller: Caller): PatternTest {
   };
 }
 
-function fixedAccountValue(account: string | undefined): KeyValue {
-  return account === undefined ? ABSENT : { kind: "class", test: identifierTest(account, ANY_ACCOUNT) };
+function fixedAccountValue(account: string | undefined, ctx: EvaluationContext): KeyValue {
+  return account === undefined
+    ? ABSENT
+    : { kind: "class", test: identifierTest(account, ANY_ACCOUNT, ctx, ACCOUNT_ID_DOMAIN) };
 }
 
 export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationContext): KeyValue {
@@ -152,40 +188,44 @@ export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationCon
   switch (keyLower) {
     case "aws:principalaccount":
     case "kms:calleraccount":
-      return isAws ? fixedAccountValue(caller.account ?? ANY_ACCOUNT) : ABSENT;
+      return isAws ? fixedAccountValue(caller.account ?? ANY_ACCOUNT, ctx) : ABSENT;
     case "aws:principalarn":
-      return isAws ? { kind: "class", test: arnInAccountTest(caller.account ?? ANY_ACCOUNT, ctx) } : ABSENT;
+      return isAws
+        ? { kind: "class", test: arnInAccountTest(caller, caller.account ?? ANY_ACCOUNT, ctx) }
+        : ABSENT;
     case "aws:userid":
-      return isAws ? { kind: "class", test: userIdTest(caller) } : ABSENT;
+      return isAws ? { kind: "class", test: userIdTest(caller, ctx.budget) } : ABSENT;
     case "aws:principalorgid":
-      return isAws && caller.orgId ? { kind: "class", test: identifierTest(caller.orgId, ANY_ORG) } : ABSENT;
+      return isAws && caller.orgId
+        ? { kind: "class", test: identifierTest(caller.orgId, ANY_ORG, ctx, ORGANIZATION_ID_DOMAIN) }
+        : ABSENT;
     case "aws:principalorgpaths":
-      return isAws && caller.orgId ? { kind: "class", test: orgPathTest(caller) } : ABSENT;
+      return isAws && caller.orgId ? { kind: "class", test: orgPathTest(caller, ctx) } : ABSENT;
     case "aws:principalisawsservice":
       return caller.kind === "anonymous"
         ? ABSENT
-        : { kind: "class", test: literalTest(isService ? "true" : "false") };
+        : { kind: "class", test: literalTest(isService ? "true" : "false", ctx) };
     case "aws:principalservicename":
       return isService
-        ? { kind: "class", test: identifierTest(caller.service ?? ANY_SERVICE, ANY_SERVICE) }
+        ? { kind: "class", test: identifierTest(caller.service ?? ANY_SERVICE, ANY_SERVICE, ctx) }
         : ABSENT;
     case "aws:sourceaccount":
     case "aws:sourceowner":
-      return isService ? fixedAccountValue(caller.account) : ABSENT;
+      return isService ? fixedAccountValue(caller.account, ctx) : ABSENT;
     case "aws:sourcearn":
       return isService && caller.account !== undefined
-        ? { kind: "class", test: arnInAccountTest(caller.account, ctx) }
+        ? { kind: "class", test: arnInAccountTest(caller, caller.account, ctx) }
         : ABSENT;
     case "aws:sourceorgid":
       return isService && caller.orgId
-        ? { kind: "class", test: identifierTest(caller.orgId, ANY_ORG) }
+        ? { kind: "class", test: identifierTest(caller.orgId, ANY_ORG, ctx, ORGANIZATION_ID_DOMAIN) }
         : ABSENT;
     case "aws:sourceorgpaths":
-      return isService && caller.orgId ? { kind: "class", test: orgPathTest(caller) } : ABSENT;
+      return isService && caller.orgId ? { kind: "class", test: orgPathTest(caller, ctx) } : ABSENT;
     case "aws:sourcevpce":
-      return networkKey(caller, "vpce");
+      return networkKey(caller, "vpce", ctx);
     case "aws:sourcevpc":
-      return networkKey(caller, "vpc");
+      return networkKey(caller, "vpc", ctx);
     case "aws:sourceip": {
       // Requests through a VPC endpoint and requests a service makes carry no aws:SourceIp.
       const network = caller.network.kind;
@@ -204,11 +244,11 @@ export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationCon
   }
 }
 
-function networkKey(caller: Caller, kind: "vpc" | "vpce"): KeyValue {
+function networkKey(caller: Caller, kind: "vpc" | "vpce", ctx: EvaluationContext): KeyValue {
   const network = caller.network;
   if (caller.kind === "service" || network.kind === "internet" || network.kind === "ip") return ABSENT;
-  if (network.kind === "own-vpc") return { kind: "class", test: identifierTest(ANY_VPC, ANY_VPC) };
+  if (network.kind === "own-vpc") return { kind: "class", test: identifierTest(ANY_VPC, ANY_VPC, ctx) };
   // A caller through a named endpoint is in some VPC we do not know, and the other way round.
   if (network.kind !== kind) return CHOSEN;
-  return { kind: "class", test: literalTest(network.id) };
+  return { kind: "class", test: literalTest(network.id, ctx) };
 }

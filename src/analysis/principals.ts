@@ -10,7 +10,7 @@ export type JudgedPrincipal =
   /** S3 ACL group AuthenticatedUsers: any signed request from any AWS account, but no anonymous caller. */
   | { kind: "any-aws-account" }
   /** Every principal of the account (`123456789012`, `arn:…:root`) or one of them (a role, user or session ARN). */
-  | { kind: "account"; account: string; whole: boolean }
+  | { kind: "account"; account: string; whole: boolean; arn?: string }
   | { kind: "unknown-principal"; id: string }
   | { kind: "canonical-user"; id: string; account?: string }
   | { kind: "service"; service: string }
@@ -40,7 +40,10 @@ export function judgePrincipal(entry: PrincipalEntry, ctx: PrincipalContext): Ju
       const arn = parseArn(value);
       // IAM rejects wildcards in Principal ARNs; a snapshot that has one is judged as widely as it reads.
       if (!arn || arn.account.includes("*") || arn.account.includes("?")) return { kind: "anyone" };
-      return { kind: "account", account: arn.account, whole: arn.resource === "root" };
+      const whole = arn.resource === "root";
+      return whole
+        ? { kind: "account", account: arn.account, whole }
+        : { kind: "account", account: arn.account, whole, arn: value };
     }
   }
 }
@@ -54,7 +57,8 @@ export function principalMatches(judged: JudgedPrincipal, caller: Caller): Tri {
       return caller.kind === "aws" ? "all" : "none";
     case "account":
       if (caller.kind !== "aws" || caller.principalId || caller.account !== judged.account) return "none";
-      return judged.whole ? "all" : "some";
+      if (judged.whole) return "all";
+      return namedPrincipalMatches(judged.arn ?? "", caller);
     case "unknown-principal":
       return caller.kind === "aws" && caller.principalId === judged.id ? "all" : "none";
     case "canonical-user":
@@ -66,6 +70,32 @@ export function principalMatches(judged: JudgedPrincipal, caller: Caller): Tri {
     case "federated":
       return "none";
   }
+}
+
+/**
+ * One principal ARN of the caller's account against a caller that may stand for one named principal, or for every
+ * principal the policies do not name. A role ARN in Principal means that role's sessions, exactly the principals
+ * whose aws:PrincipalArn is that ARN (IAM User Guide, "AWS JSON policy elements: Principal", role sessions), so
+ * IAM ARNs are compared exactly; a session ARN (`arn:aws:sts::…:assumed-role/…`) names one session of a role and is
+ * left as "some".
+ */
+function namedPrincipalMatches(arn: string, caller: Caller): Tri {
+  if (!isIamPrincipalArn(arn)) return "some";
+  if (caller.principalArn !== undefined) return caller.principalArn === arn ? "all" : "none";
+  if (caller.otherThanArns?.has(arn)) return "none";
+  return "some";
+}
+
+/** `arn:<partition>:iam::<account>:role/…` or `…:user/…`: a principal whose aws:PrincipalArn is the ARN itself. */
+export function isIamPrincipalArn(arn: string): boolean {
+  const parsed = parseArn(arn);
+  return (
+    parsed !== undefined &&
+    parsed.service === "iam" &&
+    (parsed.resource.startsWith("role/") || parsed.resource.startsWith("user/")) &&
+    !arn.includes("*") &&
+    !arn.includes("?")
+  );
 }
 
 /** Principal or NotPrincipal block against a caller; a statement without either (identity-style) matches nobody. */

@@ -16,6 +16,8 @@ import {
   type JudgedPrincipal,
   type PrincipalContext,
 } from "./principals.js";
+import { DEFAULT_RESOURCE_BUDGET, WorkBudget } from "./patterns/budget.js";
+import { resourceScopesOf } from "./resource-scopes.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import type { Zone } from "./zone.js";
 
@@ -62,7 +64,12 @@ ACL_PERMISSION_ACTIONS.FULL_CONTROL = Object.values(ACL_PERMISSION_ACTIONS).flat
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 const AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
 
-export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotIndex): ResourceAnalysis {
+export function analyzeResource(
+  resource: Resource,
+  zone: Zone,
+  index: SnapshotIndex,
+  budget: WorkBudget = new WorkBudget(DEFAULT_RESOURCE_BUDGET),
+): ResourceAnalysis {
   const statements = resourceStatements(resource);
   const rcps = applicableRcps(resource.accountId, zone);
   const rcpStatements = rcps.flatMap((policy) =>
@@ -88,6 +95,8 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
     ownerOrgId: zone.isOrgMember(resource.accountId) ? zone.organizationId : undefined,
     bucketOwner: (name) => index.bucketOwner(name),
     accountOfCanonicalUser: (id) => index.accountOfCanonicalUser(id),
+    resourceScopes: resourceScopesOf(resource),
+    budget,
   };
   const callers = buildOutsideCallers(mentions, zone, resource.accountId);
   const wholeResource =
@@ -111,7 +120,7 @@ export function analyzeResource(resource: Resource, zone: Zone, index: SnapshotI
   for (const statement of statements) {
     if (statement.effect !== "Allow") continue;
     const actions = isRole
-      ? ROLE_ACTIONS.filter((a) => statementAllowsAction(statement, a))
+      ? ROLE_ACTIONS.filter((a) => statementAllowsAction(statement, a, budget))
       : bucketActions(statement);
     if (isRole && !ASSUME_ACTIONS.some((a) => actions.includes(a))) continue;
     const source = statementSource(statement);

@@ -1,34 +1,62 @@
-/** IAM wildcard matching: `*` matches any run of characters, `?` exactly one. Compiled patterns are cached. */
-const compiled = new Map<string, RegExp>();
-
-function compile(pattern: string, ignoreCase: boolean): RegExp {
-  const cacheKey = `${ignoreCase ? "i" : "s"}${pattern}`;
-  let regex = compiled.get(cacheKey);
-  if (!regex) {
-    const body = pattern
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, "[\\s\\S]*")
-      .replace(/\?/g, "[\\s\\S]");
-    regex = new RegExp(`^${body}$`, ignoreCase ? "i" : "");
-    compiled.set(cacheKey, regex);
-  }
-  return regex;
-}
-
-export function hasWildcard(value: string): boolean {
-  return value.includes("*") || value.includes("?");
-}
-
-export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  if (!hasWildcard(pattern))
-    return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
-  return compile(pattern, ignoreCase).test(value);
-}
-
 /**
- * Does `outer` match every string that `inner` matches? Sound for the patterns policies use: it treats the
- * wildcards of `inner` as literal characters, which `outer` can only absorb through its own wildcards.
+ * IAM wildcard matching and pattern comparison for the analysis: thin, cached entry points over the automata in
+ * ./patterns. Nothing here builds a regular expression from policy text.
  */
-export function patternCovers(outer: string, inner: string, ignoreCase = false): boolean {
-  return wildcardMatch(outer, inner, ignoreCase);
+import { UNLIMITED, type WorkBudget } from "./patterns/budget.js";
+import { globOf, hasWildcard, type Glob } from "./patterns/glob.js";
+import { matchGlob } from "./patterns/match.js";
+import { globCoveredBy, globsIntersect } from "./patterns/relations.js";
+
+export { hasWildcard };
+
+const CACHE_LIMIT = 10_000;
+const cache = new Map<string, Glob>();
+
+/** The compiled pattern; a small cache, emptied when full, so a scan's memory does not grow with it. */
+export function pattern(text: string, ignoreCase = false): Glob {
+  const key = `${ignoreCase ? "i" : "s"}${text}`;
+  let glob = cache.get(key);
+  if (!glob) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    glob = globOf(text, ignoreCase);
+    cache.set(key, glob);
+  }
+  return glob;
+}
+
+export function wildcardMatch(
+  patternText: string,
+  value: string,
+  ignoreCase = false,
+  budget: WorkBudget = UNLIMITED,
+): boolean {
+  return matchGlob(pattern(patternText, ignoreCase), value, budget);
+}
+
+/** Is every string `inner` matches (within `domain`, if given) matched by one of `outers`? Exact. */
+export function patternsCover(
+  outers: readonly string[],
+  inner: string,
+  ignoreCase: boolean,
+  budget: WorkBudget,
+  domain?: Glob,
+): boolean {
+  return globCoveredBy(
+    pattern(inner, ignoreCase),
+    outers.map((o) => pattern(o, ignoreCase)),
+    budget,
+    domain,
+  );
+}
+
+/** Does some string (within `domain`, if given) match both patterns? Exact. */
+export function patternsOverlap(
+  a: string,
+  b: string,
+  ignoreCase: boolean,
+  budget: WorkBudget,
+  domain?: Glob,
+): boolean {
+  const globs = [pattern(a, ignoreCase), pattern(b, ignoreCase), ...(domain ? [domain] : [])];
+  return globsIntersect(globs, budget);
 }

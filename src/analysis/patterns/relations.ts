@@ -1,0 +1,124 @@
+/**
+ * Exact comparisons of wildcard patterns as languages: does some string match all of them (intersection), and is
+ * every string of one matched by some of the others (inclusion)? Both are decided on the patterns' automata, over
+ * a finite alphabet of representative characters, so the answer is exact rather than a comparison of texts.
+ */
+import { PatternAutomaton } from "./automaton.js";
+import { matchGlob } from "./match.js";
+import type { WorkBudget } from "./budget.js";
+import { tokenAccepts, tokensShareCharacter, type Glob, type Token } from "./glob.js";
+import { StateSet } from "./state-set.js";
+
+/**
+ * Is there a string that every pattern matches? A search over tuples of positions (one per pattern): polynomial,
+ * the product of the patterns' lengths, and in practice two policy patterns and at most one short domain.
+ */
+export function globsIntersect(globs: readonly Glob[], budget: WorkBudget): boolean {
+  if (globs.length === 0) return true;
+  const literal = globs.find((g) => g.literal);
+  if (literal) return globs.every((g) => matchGlob(g, literal.text, budget));
+  const sizes = globs.map((g) => g.tokens.length + 1);
+  const encode = (positions: readonly number[]) =>
+    positions.reduceRight((acc, p, i) => acc * (sizes[i] ?? 1) + p, 0);
+  const seen = new Set<number>();
+  const stack: number[][] = [];
+  const visit = (positions: number[]) => {
+    const key = encode(positions);
+    if (seen.has(key)) return;
+    seen.add(key);
+    stack.push(positions);
+  };
+  visit(globs.map(() => 0));
+  while (stack.length > 0) {
+    const positions = stack.pop()!;
+    budget.charge(globs.length);
+    if (positions.every((p, i) => p === (sizes[i] ?? 0) - 1)) return true;
+    // Without reading: move past a star.
+    positions.forEach((p, i) => {
+      if (globs[i]?.tokens[p]?.kind === "star") visit(positions.map((q, j) => (j === i ? q + 1 : q)));
+    });
+    // Reading one character that every current token reads.
+    const tokens = positions.map((p, i) => globs[i]?.tokens[p]);
+    if (tokens.some((t) => t === undefined)) continue;
+    if (!tokensShareCharacter(tokens as Token[])) continue;
+    visit(positions.map((p, i) => (tokens[i]?.kind === "star" ? p : p + 1)));
+  }
+  return false;
+}
+
+/**
+ * Is every string that `inner` matches (and that lies in `domain`, when one is given) matched by at least one of
+ * `outers`? The search walks `inner` and `domain` position by position together with the *set* of positions the
+ * outer patterns can be in (a subset construction done lazily), looking for a string that escapes every outer
+ * pattern. Sets are kept as an antichain: a set that includes one already explored at the same place can reach
+ * no new escape. Polynomial for the shapes policies use; the work budget bounds the rest.
+ */
+export function globCoveredBy(
+  inner: Glob,
+  outers: readonly Glob[],
+  budget: WorkBudget,
+  domain?: Glob,
+): boolean {
+  if (outers.some((o) => o.tokens.length === 1 && o.tokens[0]?.kind === "star")) return true;
+  const scope = domain ? [inner, domain] : [inner];
+  if (!globsIntersect(scope, budget)) return true;
+  if (inner.literal) return outers.some((o) => matchGlob(o, inner.text, budget));
+  if (outers.length === 0) return false;
+
+  const union = new PatternAutomaton(outers);
+  const alphabet = representativeCharacters([inner, ...outers, ...(domain ? [domain] : [])]);
+  const innerTokens = inner.tokens;
+  const domainTokens = domain?.tokens ?? [];
+  const innerEnd = innerTokens.length;
+  const domainEnd = domain ? domainTokens.length : 0;
+  const explored = new Map<number, StateSet[]>();
+  const stack: { i: number; d: number; set: StateSet }[] = [];
+
+  const visit = (i: number, d: number, set: StateSet) => {
+    const key = i * (domainEnd + 1) + d;
+    const sets = explored.get(key) ?? [];
+    budget.charge(1 + sets.length * set.words.length);
+    if (sets.some((seen) => seen.subsetOf(set))) return;
+    explored.set(key, [...sets.filter((seen) => !set.subsetOf(seen)), set]);
+    stack.push({ i, d, set });
+  };
+  visit(0, 0, union.start());
+  while (stack.length > 0) {
+    const { i, d, set } = stack.pop()!;
+    if (i === innerEnd && d === domainEnd && !union.accepts(set)) return false;
+    const innerToken = innerTokens[i];
+    const domainToken = domain ? domainTokens[d] : undefined;
+    if (innerToken?.kind === "star") visit(i + 1, d, set);
+    if (domainToken?.kind === "star") visit(i, d + 1, set);
+    if (!innerToken || (domain && !domainToken)) continue;
+    for (const ch of alphabet) {
+      if (!tokenAccepts(innerToken, ch) || (domainToken && !tokenAccepts(domainToken, ch))) continue;
+      budget.charge(set.words.length);
+      const next = union.step(set, ch);
+      visit(
+        innerToken.kind === "star" ? i : i + 1,
+        domainToken ? (domainToken.kind === "star" ? d : d + 1) : d,
+        next,
+      );
+    }
+  }
+  return true;
+}
+
+/**
+ * One character for each class of characters that the patterns cannot tell apart: every literal character they
+ * name, plus one unnamed digit, one unnamed lower-case letter and one unnamed other character. Two characters of
+ * the same class move every automaton alike, so searching over these is searching over every string.
+ */
+function representativeCharacters(globs: readonly Glob[]): string[] {
+  const named = new Set<string>();
+  for (const glob of globs) for (const token of glob.tokens) if (token.kind === "char") named.add(token.ch);
+  const fresh = (candidates: string) => [...candidates].find((ch) => !named.has(ch));
+  const extra = [fresh("0123456789"), fresh("abcdefghijklmnopqrstuvwxyz"), fresh(":")].filter(
+    (ch): ch is string => ch !== undefined,
+  );
+  // Any character outside both classes: the first code point from U+0100 on that no pattern names.
+  let other = 0x100;
+  while (named.has(String.fromCodePoint(other))) other++;
+  return [...named, ...extra, String.fromCodePoint(other)];
+}

@@ -1,0 +1,87 @@
+/**
+ * The ARNs a resource answers to, per action: a bucket is its own ARN and the ARNs of its objects, and an S3 action
+ * is evaluated against one of the two (Service Authorization Reference, Amazon S3, "Actions defined by Amazon S3",
+ * resource types `bucket` and `object`). A Deny is compared with these rather than with the Allow's own Resource
+ * text, so `Allow … Resource "*"` is cancelled by a Deny on `bucket/*` for an object action.
+ */
+import type { Resource } from "../model/resource.js";
+import { bucketArnDomain, literalDomain, objectArnDomain } from "./patterns/domains.js";
+import type { Glob } from "./patterns/glob.js";
+
+/** Actions whose only resource type is `object`. Lower case; a name missing here is checked against both. */
+const OBJECT_ACTIONS = new Set(
+  [
+    "AbortMultipartUpload",
+    "DeleteObject",
+    "DeleteObjectTagging",
+    "DeleteObjectVersion",
+    "DeleteObjectVersionTagging",
+    "GetObject",
+    "GetObjectAcl",
+    "GetObjectAttributes",
+    "GetObjectLegalHold",
+    "GetObjectRetention",
+    "GetObjectTagging",
+    "GetObjectTorrent",
+    "GetObjectVersion",
+    "GetObjectVersionAcl",
+    "GetObjectVersionAttributes",
+    "GetObjectVersionForReplication",
+    "GetObjectVersionTagging",
+    "GetObjectVersionTorrent",
+    "ListMultipartUploadParts",
+    "PutObject",
+    "PutObjectAcl",
+    "PutObjectLegalHold",
+    "PutObjectRetention",
+    "PutObjectTagging",
+    "PutObjectVersionAcl",
+    "PutObjectVersionTagging",
+    "ReplicateDelete",
+    "ReplicateObject",
+    "ReplicateTags",
+    "RestoreObject",
+  ].map((name) => `s3:${name.toLowerCase()}`),
+);
+
+/** Actions whose only resource type is `bucket`. */
+const BUCKET_ACTIONS = new Set(
+  [
+    "CreateBucket",
+    "DeleteBucket",
+    "DeleteBucketPolicy",
+    "GetBucketAcl",
+    "GetBucketLocation",
+    "GetBucketPolicy",
+    "GetBucketPolicyStatus",
+    "GetBucketPublicAccessBlock",
+    "GetBucketVersioning",
+    "ListBucket",
+    "ListBucketMultipartUploads",
+    "ListBucketVersions",
+    "PutBucketAcl",
+    "PutBucketPolicy",
+    "PutBucketPublicAccessBlock",
+    "PutBucketVersioning",
+  ].map((name) => `s3:${name.toLowerCase()}`),
+);
+
+export type ResourceScopes = (action: string) => readonly Glob[];
+
+export function resourceScopesOf(resource: Resource): ResourceScopes {
+  if (resource.type === "AWS::IAM::Role") {
+    const role = [literalDomain(resource.arn)];
+    return () => role;
+  }
+  const bucket = bucketArnDomain(resource.arn);
+  const objects = objectArnDomain(resource.arn);
+  const both = [bucket, objects];
+  const onlyObjects = [objects];
+  const onlyBucket = [bucket];
+  return (action) => {
+    const name = action.toLowerCase();
+    if (OBJECT_ACTIONS.has(name)) return onlyObjects;
+    if (BUCKET_ACTIONS.has(name)) return onlyBucket;
+    return both;
+  };
+}
