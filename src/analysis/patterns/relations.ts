@@ -7,7 +7,7 @@ import { PatternAutomaton } from "./automaton.js";
 import { matchGlob } from "./match.js";
 import type { WorkBudget } from "./budget.js";
 import { tokenAccepts, tokensShareCharacter, type Glob, type Token } from "./glob.js";
-import { StateSet } from "./state-set.js";
+import type { StateSet } from "./state-set.js";
 
 /**
  * Is there a string that every pattern matches? A search over tuples of positions (one per pattern): polynomial,
