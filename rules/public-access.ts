@@ -32,6 +32,29 @@ export const publicAccess: Rule = {
     tags: ["security", "external/cwe/cwe-284", "external/cwe/cwe-732"],
     precision: "high",
   },
+  checkUnanalysed(resource, budgetLimit) {
+    const policy = resource.type === "AWS::IAM::Role" ? resource.trustPolicy : resource.policy;
+    const location = policy?.location ?? resource.location;
+    return [
+      {
+        ruleId: "public-access",
+        severity: "critical",
+        message: `${resourceLabel(resource)} could not be analysed within the analysis budget (${budgetLimit} work units), so trustscan cannot prove that its policy keeps anyone out and reports it as reachable by anyone. Simplify the policy (fewer statements, fewer wildcards) and scan again.`,
+        resource: {
+          arn: resource.arn,
+          type: resource.type,
+          accountId: resource.accountId,
+          name: resource.name,
+        },
+        principal: { written: "(policy not analysed)", judged: "anyone" },
+        actions: [],
+        conditions: [],
+        isPublic: true,
+        source: { kind: "statement", index: 0, location, identity: "analysis-budget-exceeded" },
+        cancelledBy: [],
+      },
+    ];
+  },
   check(analysis) {
     const findings: FindingDraft[] = [];
     for (const grant of analysis.grants) {

@@ -1,5 +1,6 @@
 import type { Finding, RuleId, Severity } from "../src/findings/finding.js";
 import type { ResourceAnalysis } from "../src/analysis/resource-analysis.js";
+import type { Resource } from "../src/model/resource.js";
 
 /**
  * A rule's documentation, in the fixed shape that the CLI (`trustscan rules`), the SARIF `help` and the
@@ -32,4 +33,9 @@ export type FindingDraft = Omit<Finding, "fingerprint">;
 export interface Rule {
   meta: RuleMeta;
   check(analysis: ResourceAnalysis): FindingDraft[];
+  /**
+   * The resource's policies outgrew the analysis work budget, so nothing about them is proven: a rule that can
+   * speak for the worst case reports it here.
+   */
+  checkUnanalysed?(resource: Resource, budgetLimit: number): FindingDraft[];
 }

@@ -46,12 +46,14 @@ export function evaluateGrant(
     !grant.essentialActions || actions.some((a) => grant.essentialActions?.includes(a));
 
   for (const caller of callers) {
+    ctx.budget.charge(1 + grant.conditions.length);
     if (statementPrincipalMatches(grant.principals, grant.notPrincipals, caller) === "none") continue;
     if (evaluateConditions(grant.conditions, caller, ctx) === "none") continue;
     if (!hasEssential(grant.actions)) continue;
     before.push({ caller, actions: [...grant.actions] });
     const remaining: string[] = [];
     for (const action of grant.actions) {
+      ctx.budget.charge(1 + controls.length);
       const denying = controls.filter((control) => control.denies(caller, action, grant.resources));
       if (denying.length === 0) remaining.push(action);
       for (const control of denying) cancelling.set(control.description.name, control.description);

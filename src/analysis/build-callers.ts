@@ -29,11 +29,13 @@ export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: strin
   // account it does not list cannot be in it.
   const foreignOrgs = [...mentions.orgs].filter((org) => org !== zone.organizationId).sort();
   const identities = outsideIdentities(mentions, zone, owner, foreignOrgs);
+  // Services act for an account, not as one of its principals: only AWS principals are split by principal ARN.
+  const principalIdentities = identities.flatMap((identity) => splitByPrincipal(identity, mentions));
 
   const callers: Caller[] = [];
   for (const network of networks) {
     callers.push({ kind: "anonymous", network, party: { kind: "anyone" } });
-    for (const identity of identities) callers.push({ kind: "aws", network, ...identity });
+    for (const identity of principalIdentities) callers.push({ kind: "aws", network, ...identity });
     for (const id of [...mentions.unknownPrincipals].sort()) {
       callers.push({
         kind: "aws",
@@ -73,7 +75,22 @@ export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: strin
   return callers;
 }
 
-type Identity = Pick<Caller, "account" | "orgId" | "orgPath" | "party">;
+type Identity = Pick<Caller, "account" | "orgId" | "orgPath" | "party" | "principalArn" | "otherThanArns">;
+
+/**
+ * An account whose principals the policies name one by one is split: one identity per named principal, and one
+ * for every other principal of the account. A Deny on aws:PrincipalArn can then remove exactly the principals it
+ * names, and an Allow that names one principal reaches only that one.
+ */
+function splitByPrincipal(identity: Identity, mentions: Mentions): Identity[] {
+  const arns = identity.account ? mentions.principalArns.get(identity.account) : undefined;
+  if (!arns || arns.size === 0) return [identity];
+  const sorted = [...arns].sort();
+  return [
+    ...sorted.map((principalArn) => ({ ...identity, principalArn })),
+    { ...identity, otherThanArns: arns },
+  ];
+}
 
 function outsideIdentities(mentions: Mentions, zone: Zone, owner: string, foreignOrgs: string[]): Identity[] {
   const identities: Identity[] = [
@@ -85,7 +102,13 @@ function outsideIdentities(mentions: Mentions, zone: Zone, owner: string, foreig
   }
   const zoneOrg = zone.organization;
   if (zoneOrg && !zone.isOrgInside(zoneOrg.id)) {
-    // Account zone: the other members of the owner's organization are outside, one caller per OU path.
+    // Account zone: the other members of the owner's organization are outside, one caller per OU path, and so
+    // is an account that joins it later, under any path: membership changes without any policy change.
+    identities.push({
+      account: ANY_ACCOUNT,
+      orgId: zoneOrg.id,
+      party: { kind: "organization", id: zoneOrg.id },
+    });
     for (const path of zone.memberPaths()) {
       const others = zone.membersAt(path).filter((id) => !zone.isInside(id, owner));
       if (others.length > 0) {

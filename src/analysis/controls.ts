@@ -30,9 +30,28 @@ export function denyStatementControl(
   // RCPs and SCP-style statements have no Principal element: they apply to every caller.
   const everyone = !principals && !notPrincipals;
   const cache = new Map<Caller, boolean>();
+  // Whether the Deny's Action and Resource take in the grant's does not depend on the caller: decided once.
+  // Keyed by the grant's resource list (one array per grant) and then by action.
+  const coverage = new WeakMap<readonly string[], Map<string, boolean>>();
+  const covers = (action: string, grantResources: readonly string[]): boolean => {
+    let byAction = coverage.get(grantResources);
+    if (!byAction) {
+      byAction = new Map();
+      coverage.set(grantResources, byAction);
+    }
+    let result = byAction.get(action);
+    if (result === undefined) {
+      result =
+        statementCoversActionPattern(statement, action, ctx.budget) &&
+        statementCoversResources(statement, grantResources, ctx.resourceScopes(action), ctx.budget);
+      byAction.set(action, result);
+    }
+    return result;
+  };
   return {
     description,
     denies(caller, action, grantResources) {
+      if (!covers(action, grantResources)) return false;
       let applies = cache.get(caller);
       if (applies === undefined) {
         const principalMatch = everyone
@@ -41,11 +60,7 @@ export function denyStatementControl(
         applies = principalMatch === "all" && evaluateConditions(statement.conditions, caller, ctx) === "all";
         cache.set(caller, applies);
       }
-      return (
-        applies &&
-        statementCoversActionPattern(statement, action, ctx.budget) &&
-        statementCoversResources(statement, grantResources, ctx.resourceScopes(action), ctx.budget)
-      );
+      return applies;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Statement } from "../model/policy.js";
 import { parseArn, isAccountId } from "./arn.js";
 import { parseCidr, isTooWideToConfine, type Cidr } from "./cidr.js";
+import { isIamPrincipalArn } from "./principals.js";
 import { hasWildcard } from "./wildcard.js";
 
 /** Everything a set of statements names: the parties that need a representative caller of their own. */
@@ -17,6 +18,11 @@ export interface Mentions {
   vpces: Set<string>;
   vpcs: Set<string>;
   cidrs: Map<string, Cidr>;
+  /**
+   * IAM principal ARNs the policies name exactly (in Principal, or as a literal aws:PrincipalArn value), by account:
+   * each gets a caller of its own, so that a Deny naming a principal is compared with exactly that principal.
+   */
+  principalArns: Map<string, Set<string>>;
 }
 
 const UNIQUE_ID = /^(AROA|AIDA|AGPA|AIPA|ANPA|ANVA|ASIA|AKIA)[A-Z0-9]{8,}$/;
@@ -47,7 +53,20 @@ export function emptyMentions(): Mentions {
     vpces: new Set(),
     vpcs: new Set(),
     cidrs: new Map(),
+    principalArns: new Map(),
   };
+}
+
+function addPrincipalArn(value: string, into: Mentions): void {
+  if (!isIamPrincipalArn(value)) return;
+  const account = parseArn(value)?.account;
+  if (!account || !isAccountId(account)) return;
+  let arns = into.principalArns.get(account);
+  if (!arns) {
+    arns = new Set();
+    into.principalArns.set(account, arns);
+  }
+  arns.add(value);
 }
 
 function addAccountOf(value: string, into: Mentions): void {
@@ -65,7 +84,10 @@ export function collectMentions(
       if (entry.type === "AWS") {
         if (isUniqueId(entry.value) || isUnresolvableAwsPrincipal(entry.value))
           into.unknownPrincipals.add(entry.value);
-        else addAccountOf(entry.value, into);
+        else {
+          addAccountOf(entry.value, into);
+          addPrincipalArn(entry.value, into);
+        }
       } else if (entry.type === "Service") into.services.add(entry.value.toLowerCase());
       else if (entry.type === "CanonicalUser") into.canonicalUsers.add(entry.value);
     }
@@ -73,11 +95,14 @@ export function collectMentions(
       for (const value of clause.values) {
         if (value.includes("${")) continue;
         switch (clause.keyLower) {
+          case "aws:principalarn":
+            addAccountOf(value, into);
+            addPrincipalArn(value, into);
+            break;
           case "aws:principalaccount":
           case "kms:calleraccount":
           case "aws:sourceaccount":
           case "aws:sourceowner":
-          case "aws:principalarn":
             addAccountOf(value, into);
             break;
           case "aws:sourcearn": {

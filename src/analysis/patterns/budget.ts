@@ -30,7 +30,7 @@ export class BudgetExceeded extends Error {
  * Units one resource may spend: about a second of work on a 2-core machine, far above what any real policy needs
  * (the largest documented policies use well under 1 % of it).
  */
-export const DEFAULT_RESOURCE_BUDGET = 20_000_000;
+export const DEFAULT_RESOURCE_BUDGET = 2_000_000;
 
 /** A budget that never runs out, for callers outside a resource's analysis (tests, one-off comparisons). */
 export const UNLIMITED = new WorkBudget(Number.POSITIVE_INFINITY);

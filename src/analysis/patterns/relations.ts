@@ -59,7 +59,7 @@ export function globCoveredBy(
   budget: WorkBudget,
   domain?: Glob,
 ): boolean {
-  if (outers.some((o) => o.tokens.length === 1 && o.tokens[0]?.kind === "star")) return true;
+  if (outers.some((o) => o === inner || (o.tokens.length === 1 && o.tokens[0]?.kind === "star"))) return true;
   const scope = domain ? [inner, domain] : [inner];
   if (!globsIntersect(scope, budget)) return true;
   if (inner.literal) return outers.some((o) => matchGlob(o, inner.text, budget));
