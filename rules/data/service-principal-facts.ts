@@ -1,20 +1,27 @@
-import type { ServicePrincipalFact } from "./service-principals.js";
-import { IAM_CONFUSED_DEPUTY_STS } from "./source-ref.js";
+import type { RoleHandoverFact, ServicePrincipalFact, SourceKey } from "./service-principals.js";
+import { IAM_CONFUSED_DEPUTY_STS, IAM_PASS_ROLE_SAME_ACCOUNT } from "./source-ref.js";
+
+/** An entry of the table below; `roleHandover` comes from `ROLE_HANDOVER_LIST`. */
+type ListedFact = Omit<ServicePrincipalFact, "roleHandover">;
+
+const BOTH_KEYS: readonly SourceKey[] = ["aws:SourceAccount", "aws:SourceArn"];
 
 /**
  * A service whose documentation shows aws:SourceArn / aws:SourceAccount in the trust policy of the role it assumes:
- * the keys are sent on AssumeRole, so the role can and should be confined.
+ * the keys are sent on AssumeRole, so the role can and should be confined with `keys`.
  */
 function confinable(
   principal: string,
+  keys: readonly SourceKey[],
   reason: string,
   source: ServicePrincipalFact["source"],
   seeAlso?: ServicePrincipalFact["seeAlso"],
-): ServicePrincipalFact {
+): ListedFact {
   return {
     principal,
     exemptForRoleTrust: false,
     sendsSourceKeysOnAssumeRole: "yes",
+    sourceKeysForRoleTrust: keys,
     reason,
     source,
     ...(seeAlso ? { seeAlso } : {}),
@@ -30,11 +37,12 @@ function unverified(
   reason: string,
   source: ServicePrincipalFact["source"] = IAM_CONFUSED_DEPUTY_STS,
   seeAlso?: ServicePrincipalFact["seeAlso"],
-): ServicePrincipalFact {
+): ListedFact {
   return {
     principal,
     exemptForRoleTrust: false,
     sendsSourceKeysOnAssumeRole: "unknown",
+    sourceKeysForRoleTrust: [],
     reason,
     source,
     ...(seeAlso ? { seeAlso } : {}),
@@ -49,7 +57,7 @@ const SERVICE_LINKED =
   "for any other role the support for source keys is unverified, so it is not exempt.";
 
 /** Looked up one by one; each entry names the page it rests on. In alphabetical order of service name. */
-export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
+export const SERVICE_PRINCIPAL_FACT_LIST: readonly ListedFact[] = [
   unverified(
     "access-analyzer.amazonaws.com",
     `${UNVERIFIED} The policy-generation service role is documented without conditions.`,
@@ -63,6 +71,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   unverified("application-autoscaling.amazonaws.com", SERVICE_LINKED),
   confinable(
     "appsync.amazonaws.com",
+    BOTH_KEYS,
     "AppSync documents data-source role trust policies pinned with aws:SourceAccount or aws:SourceArn (API ARN).",
     {
       title: "Attaching a data source in AWS AppSync - AWS AppSync",
@@ -74,6 +83,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "autoscaling.amazonaws.com",
+    BOTH_KEYS,
     "EC2 Auto Scaling documents aws:SourceArn/aws:SourceAccount in the trust policy of its service roles " +
       "(lifecycle-hook notification roles); its service-linked role is exempt by path anyway.",
     {
@@ -87,6 +97,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   unverified("backup.amazonaws.com", UNVERIFIED),
   confinable(
     "batch.amazonaws.com",
+    BOTH_KEYS,
     "AWS Batch documents service-role trust policies pinned with aws:SourceAccount and aws:SourceArn (compute environment, job).",
     {
       title: "Cross-service confused deputy prevention - AWS Batch",
@@ -96,6 +107,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "bedrock.amazonaws.com",
+    BOTH_KEYS,
     "Amazon Bedrock documents aws:SourceAccount and aws:SourceArn (job ARNs) in the trust policy of its service roles.",
     {
       title: "Create a service role for model customization - Amazon Bedrock",
@@ -105,7 +117,19 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
         "using one or more global condition context keys with the Condition field.",
     },
   ),
-  unverified("cloudformation.amazonaws.com", UNVERIFIED),
+  confinable(
+    "cloudformation.amazonaws.com",
+    BOTH_KEYS,
+    "CloudFormation StackSets sends aws:SourceAccount and aws:SourceArn (the stack set ARN) when it assumes the " +
+      "stack set administration role; no documentation was found for the stack service role.",
+    {
+      title: "Grant self-managed permissions - AWS CloudFormation",
+      url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-prereqs-self-managed.html",
+      quote:
+        "When StackSets assumes the Administration role in your administrator account, StackSets populates your " +
+        "administrator account ID and StackSets Amazon Resource Name (ARN).",
+    },
+  ),
   unverified(
     "cloudtrail.amazonaws.com",
     `${NOT_FOUND} (CloudTrail documents the keys for resource policies only); a Prowler user reported that adding them ` +
@@ -128,6 +152,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "codebuild.amazonaws.com",
+    ["aws:SourceArn"],
     "CodeBuild includes aws:SourceArn (the build project) in the request context when it assumes its service role; " +
       "shown by AWS Labs' deployment framework, not by the CodeBuild User Guide.",
     {
@@ -141,6 +166,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   unverified("codepipeline.amazonaws.com", UNVERIFIED),
   confinable(
     "config.amazonaws.com",
+    BOTH_KEYS,
     "AWS Config documents AWS:SourceAccount and AWS:SourceArn (configuration recorder) in the trust policy of its role.",
     {
       title: "Permissions for the IAM Role Assigned to AWS Config - AWS Config",
@@ -153,6 +179,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   unverified("datapipeline.amazonaws.com", UNVERIFIED),
   confinable(
     "datasync.amazonaws.com",
+    BOTH_KEYS,
     "DataSync documents aws:SourceAccount and aws:SourceArn (location ARN) in the trust policy of the role it assumes.",
     {
       title: "Cross-service confused deputy prevention - AWS DataSync",
@@ -164,6 +191,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   unverified("delivery.logs.amazonaws.com", UNVERIFIED),
   confinable(
     "dms.amazonaws.com",
+    BOTH_KEYS,
     "AWS DMS documents AWS:SourceAccount and AWS:SourceArn in the trust policy of dms-vpc-role and its other roles " +
       "(replication engine 3.4.7 and later).",
     {
@@ -176,16 +204,12 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
     principal: "ec2.amazonaws.com",
     exemptForRoleTrust: true,
     sendsSourceKeysOnAssumeRole: "unknown",
+    sourceKeysForRoleTrust: [],
     reason:
       "EC2 assumes an instance-profile role only for instances of the role's own account (the role is passed with " +
       "iam:PassRole, which works only within one account), and AWS documents its trust policy without source keys. " +
       "Exempt per SEMANTICS.md section 5.",
-    source: {
-      title: "Grant a user permissions to pass a role to an AWS service - AWS Identity and Access Management",
-      url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html",
-      quote:
-        "You can only use the PassRole permission to pass an IAM role to a service that shares the same AWS account.",
-    },
+    source: IAM_PASS_ROLE_SAME_ACCOUNT,
     seeAlso: [
       {
         title: "IAM roles for Amazon EC2 - Amazon Elastic Compute Cloud",
@@ -197,6 +221,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   unverified("ecs.amazonaws.com", SERVICE_LINKED),
   confinable(
     "ecs-tasks.amazonaws.com",
+    BOTH_KEYS,
     "Amazon ECS documents aws:SourceAccount/aws:SourceArn in the trust policy of task roles and task execution roles.",
     {
       title: "Amazon ECS task IAM role - Amazon Elastic Container Service",
@@ -220,6 +245,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "eks-fargate-pods.amazonaws.com",
+    ["aws:SourceArn"],
     "EKS documents aws:SourceArn (Fargate profile ARN) in the trust policy of the Fargate Pod execution role.",
     {
       title: "Amazon EKS Pod execution IAM role - Amazon EKS",
@@ -241,6 +267,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "elasticmapreduce.amazonaws.com",
+    BOTH_KEYS,
     "Amazon EMR documents aws:SourceAccount and aws:SourceArn (arn:aws:elasticmapreduce:<region>:<account>:*) in the " +
       "trust policy of its service roles.",
     {
@@ -253,6 +280,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "events.amazonaws.com",
+    BOTH_KEYS,
     "EventBridge documents aws:SourceArn (the rule ARN) and aws:SourceAccount for the roles it assumes to reach rule targets.",
     {
       title: "Cross-service confused deputy prevention in Amazon EventBridge - Amazon EventBridge",
@@ -276,6 +304,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   unverified("guardduty.amazonaws.com", SERVICE_LINKED),
   confinable(
     "iot.amazonaws.com",
+    BOTH_KEYS,
     "AWS IoT documents aws:SourceAccount and aws:SourceArn (rule ARN) in the trust policy of the role its rules assume.",
     {
       title: "Cross-service confused deputy prevention - AWS IoT Core",
@@ -288,6 +317,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   unverified("lakeformation.amazonaws.com", UNVERIFIED),
   confinable(
     "lambda.amazonaws.com",
+    ["aws:SourceAccount"],
     "Lambda sends aws:SourceAccount when it assumes an execution role, as an AWS-published sample trust policy shows; " +
       "the Lambda Developer Guide itself documents no trust-policy conditions.",
     {
@@ -307,6 +337,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "logs.amazonaws.com",
+    ["aws:SourceArn"],
     "CloudWatch Logs documents aws:SourceArn in the trust policy of the role it assumes to write subscription data " +
       "to Kinesis Data Streams and Firehose.",
     {
@@ -332,6 +363,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   unverified("organizations.amazonaws.com", SERVICE_LINKED),
   confinable(
     "personalize.amazonaws.com",
+    BOTH_KEYS,
     "Amazon Personalize documents aws:SourceArn and aws:SourceAccount in the trust policy of the role it assumes.",
     {
       title: "Cross-service confused deputy prevention - Amazon Personalize",
@@ -355,6 +387,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "rds.amazonaws.com",
+    BOTH_KEYS,
     "Amazon RDS documents aws:SourceArn (DB instance/cluster ARN) and aws:SourceAccount in the trust policy of its service roles.",
     {
       title: "Preventing cross-service confused deputy problems - Amazon Relational Database Service",
@@ -383,6 +416,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "sagemaker.amazonaws.com",
+    ["aws:SourceArn"],
     "SageMaker AI documents aws:SourceArn (job ARNs) in the trust policy of its execution roles, per feature.",
     {
       title: "Cross-service confused deputy prevention - Amazon SageMaker AI",
@@ -394,6 +428,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "scheduler.amazonaws.com",
+    BOTH_KEYS,
     "EventBridge Scheduler documents aws:SourceArn and aws:SourceAccount in the trust policy of the schedule execution role.",
     {
       title: "Confused deputy prevention in EventBridge Scheduler - EventBridge Scheduler",
@@ -408,6 +443,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   unverified("spotfleet.amazonaws.com", UNVERIFIED),
   confinable(
     "ssm.amazonaws.com",
+    BOTH_KEYS,
     "Systems Manager documents aws:SourceAccount and aws:SourceArn in the trust policy of the hybrid-activation service role.",
     {
       title: "Cross-service confused deputy prevention - AWS Systems Manager",
@@ -418,6 +454,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "ssm-incidents.amazonaws.com",
+    ["aws:SourceArn"],
     "The IAM User Guide's own example: Incident Manager's service role confined with aws:SourceArn (incident record ARN).",
     {
       ...IAM_CONFUSED_DEPUTY_STS,
@@ -440,6 +477,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "states.amazonaws.com",
+    BOTH_KEYS,
     "Step Functions documents aws:SourceArn (state machine ARN) and aws:SourceAccount in the trust policy of the " +
       "state machine role.",
     {
@@ -450,6 +488,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "transfer.amazonaws.com",
+    BOTH_KEYS,
     "AWS Transfer Family documents aws:SourceAccount and aws:SourceArn (user, server, workflow, connector ARNs) in " +
       "the trust policy of its access, logging, invocation and workflow roles.",
     {
@@ -460,6 +499,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
   ),
   confinable(
     "vpc-flow-logs.amazonaws.com",
+    BOTH_KEYS,
     "VPC Flow Logs documents aws:SourceAccount and aws:SourceArn (flow log ARN) in the trust policy of its role.",
     {
       title: "IAM role for publishing flow logs to CloudWatch Logs - Amazon Virtual Private Cloud",
@@ -469,4 +509,152 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ServicePrincipalFact[] = [
         "against the confused deputy problem.",
     },
   ),
+];
+
+const PASS_ROLE_MEANS =
+  "iam:PassRole hands a role only to a service of the role's own account, so no other account can make the " +
+  "service assume it.";
+
+/**
+ * How the listed services come to assume a role that trusts them (see `RoleHandover`). Only what a page says: a
+ * service absent here is `unknown`, and the rule keeps its severity. In alphabetical order of service name.
+ */
+export const ROLE_HANDOVER_LIST: readonly RoleHandoverFact[] = [
+  {
+    principal: "cloudformation.amazonaws.com",
+    kind: "without-pass-role",
+    reason:
+      "With the basic self-managed StackSets permissions, CloudFormation assumes the stack set administration role " +
+      "without anyone passing it.",
+    source: {
+      title: "Grant self-managed permissions - AWS CloudFormation",
+      url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-prereqs-self-managed.html",
+      quote:
+        "If you structure your permissions this way, users don't pass an administrator role when creating or " +
+        "updating stack sets.",
+    },
+  },
+  {
+    principal: "codebuild.amazonaws.com",
+    kind: "pass-role",
+    reason: `A build project's service role is passed with iam:PassRole when the project is created or changed. ${PASS_ROLE_MEANS}`,
+    source: {
+      title: "Advanced setup - AWS CodeBuild",
+      url: "https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up.html",
+      quote:
+        '"Sid": "CodeBuildRolePolicy", "Effect": "Allow", "Action": [ "iam:PassRole" ] ... The CodeBuildRolePolicy ' +
+        "statement is required to allow a build project to be created or modified.",
+    },
+    seeAlso: [IAM_PASS_ROLE_SAME_ACCOUNT],
+  },
+  {
+    principal: "ecs-tasks.amazonaws.com",
+    kind: "pass-role",
+    reason: `A task role is passed with iam:PassRole by whoever runs the task or service. ${PASS_ROLE_MEANS}`,
+    source: {
+      title: "Amazon ECS task IAM role - Amazon Elastic Container Service",
+      url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html",
+      quote:
+        "In addition to the standard Amazon ECS permissions required to run tasks and services, IAM users also " +
+        "require iam:PassRole permissions to use IAM roles for tasks.",
+    },
+    seeAlso: [IAM_PASS_ROLE_SAME_ACCOUNT],
+  },
+  {
+    principal: "glue.amazonaws.com",
+    kind: "pass-role",
+    reason: `AWS Glue users pass the role Glue assumes with iam:PassRole. ${PASS_ROLE_MEANS}`,
+    source: {
+      title: "Step 3: Attach a policy to users or groups that access AWS Glue - AWS Glue",
+      url: "https://docs.aws.amazon.com/glue/latest/dg/attach-policy-iam-user.html",
+      quote:
+        "AWS Glue needs permission to assume a role that is used to perform work on your behalf. To accomplish " +
+        "this, you add the iam:PassRole permissions to your AWS Glue users.",
+    },
+    seeAlso: [IAM_PASS_ROLE_SAME_ACCOUNT],
+  },
+  {
+    principal: "lambda.amazonaws.com",
+    kind: "pass-role",
+    reason: `A function's execution role is passed with iam:PassRole when it is assigned. ${PASS_ROLE_MEANS}`,
+    source: {
+      title: "Identity-based IAM policies for Lambda - AWS Lambda",
+      url: "https://docs.aws.amazon.com/lambda/latest/dg/access-control-identity-based.html",
+      quote: "PassRole is used when you assign an execution role to a function.",
+    },
+    seeAlso: [IAM_PASS_ROLE_SAME_ACCOUNT],
+  },
+  {
+    principal: "sagemaker.amazonaws.com",
+    kind: "pass-role",
+    reason: `SageMaker AI execution roles are passed with iam:PassRole in the API calls that take them. ${PASS_ROLE_MEANS}`,
+    source: {
+      title: "How to use SageMaker AI execution roles - Amazon SageMaker AI",
+      url: "https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html",
+      quote: "You pass the role (iam:PassRole) when making these API calls",
+    },
+    seeAlso: [IAM_PASS_ROLE_SAME_ACCOUNT],
+  },
+  {
+    principal: "scheduler.amazonaws.com",
+    kind: "pass-role",
+    reason:
+      "Creating or updating a schedule requires iam:PassRole on its execution role (a dependent action in the " +
+      `Service Authorization Reference). ${PASS_ROLE_MEANS}`,
+    source: {
+      title:
+        "Actions, resources, and condition keys for Amazon EventBridge Scheduler - Service Authorization Reference",
+      url: "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridgescheduler.html",
+      quote:
+        "CreateSchedule: Grants permission to create an Amazon EventBridge Scheduler schedule ... Dependent " +
+        "actions: iam:PassRole",
+    },
+    seeAlso: [
+      {
+        title: "AmazonEventBridgeSchedulerFullAccess - AWS Managed Policy",
+        url: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonEventBridgeSchedulerFullAccess.html",
+        quote:
+          '"Action" : "iam:PassRole", "Resource" : "arn:aws:iam::*:role/*", "Condition" : { "StringLike" : { ' +
+          '"iam:PassedToService" : "scheduler.amazonaws.com" } }',
+      },
+      IAM_PASS_ROLE_SAME_ACCOUNT,
+    ],
+  },
+  {
+    principal: "ssm.amazonaws.com",
+    kind: "pass-role",
+    reason:
+      "The user who runs an automation passes its assume role with iam:PassRole (AWS Quick Setup's roles for " +
+      "ssm.amazonaws.com are such automation roles); the entry rests on the Automation page, the other Systems " +
+      `Manager capabilities that take a service role were not checked page by page. ${PASS_ROLE_MEANS}`,
+    source: {
+      title: "Use IAM to configure roles for Automation - AWS Systems Manager",
+      url: "https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-setup-iam.html",
+      quote:
+        "To configure user access and attach the iam:PassRole policy to a user account ... paste the ARN for the " +
+        "Automation service role you copied at the end of Task 1",
+    },
+    seeAlso: [IAM_PASS_ROLE_SAME_ACCOUNT],
+  },
+  {
+    principal: "states.amazonaws.com",
+    kind: "pass-role",
+    reason: `Creating a state machine requires iam:PassRole on its role. ${PASS_ROLE_MEANS}`,
+    source: {
+      title: "AWSStepFunctionsFullAccess - AWS Managed Policy",
+      url: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSStepFunctionsFullAccess.html",
+      quote:
+        "For full access, in addition to this policy, a user MUST have iam:PassRole permission on at least one IAM " +
+        "role that can be assumed by the service.",
+    },
+    seeAlso: [
+      {
+        title:
+          "Actions, resources, and condition keys for AWS Step Functions - Service Authorization Reference",
+        url: "https://docs.aws.amazon.com/service-authorization/latest/reference/list_stepfunctions.html",
+        quote: "CreateStateMachine ... iam:PassRole ... iam:PassedToService ... states.amazonaws.com",
+      },
+      IAM_PASS_ROLE_SAME_ACCOUNT,
+    ],
+  },
 ];

@@ -1,5 +1,29 @@
-import { SERVICE_PRINCIPAL_FACT_LIST } from "./service-principal-facts.js";
+import { ROLE_HANDOVER_LIST, SERVICE_PRINCIPAL_FACT_LIST } from "./service-principal-facts.js";
 import type { SourceRef } from "./source-ref.js";
+
+/** The source keys a service can document for the trust policy of the role it assumes. */
+export type SourceKey = "aws:SourceAccount" | "aws:SourceArn" | "aws:SourceOrgID" | "aws:SourceOrgPaths";
+
+/**
+ * How a service comes to assume a role that trusts it, for the severity of rule `confused-deputy` on a role trust
+ * policy (SEMANTICS.md section 5):
+ * - `pass-role`: AWS documents that the role is handed to the service with iam:PassRole, which only a principal of the
+ *   role's own account can do, so another account cannot make the service assume it;
+ * - `without-pass-role`: AWS documents a way the service assumes such a role that nobody passed;
+ * - `unknown`: no documentation was found either way.
+ */
+export type RoleHandover =
+  | {
+      kind: "pass-role" | "without-pass-role";
+      /** One or two sentences. */
+      reason: string;
+      source: SourceRef;
+      seeAlso?: readonly SourceRef[];
+    }
+  | { kind: "unknown" };
+
+/** A documented `RoleHandover` of one service principal (canonical form), as listed in the data table. */
+export type RoleHandoverFact = Exclude<RoleHandover, { kind: "unknown" }> & { principal: string };
 
 /**
  * What AWS documents about one service principal when it assumes a role, for rule `confused-deputy`
@@ -12,6 +36,10 @@ export interface ServicePrincipalFact {
   exemptForRoleTrust: boolean;
   /** Does the service send aws:SourceArn / aws:SourceAccount when it assumes a role? */
   sendsSourceKeysOnAssumeRole: "yes" | "no" | "unknown";
+  /** The source keys the service's documentation shows in the trust policy of its role; empty unless "yes" above. */
+  sourceKeysForRoleTrust: readonly SourceKey[];
+  /** How the service comes to assume a role that trusts it. */
+  roleHandover: RoleHandover;
   /** One or two sentences. */
   reason: string;
   source: SourceRef;
@@ -19,7 +47,14 @@ export interface ServicePrincipalFact {
   seeAlso?: readonly SourceRef[];
 }
 
-export const SERVICE_PRINCIPAL_FACTS: readonly ServicePrincipalFact[] = SERVICE_PRINCIPAL_FACT_LIST;
+const UNKNOWN_HANDOVER: RoleHandover = { kind: "unknown" };
+const handoverByPrincipal = new Map(
+  ROLE_HANDOVER_LIST.map(({ principal, ...handover }) => [principal, handover as RoleHandover]),
+);
+
+export const SERVICE_PRINCIPAL_FACTS: readonly ServicePrincipalFact[] = SERVICE_PRINCIPAL_FACT_LIST.map(
+  (fact) => ({ ...fact, roleHandover: handoverByPrincipal.get(fact.principal) ?? UNKNOWN_HANDOVER }),
+);
 
 /** DNS suffixes of service principals per partition (aws, aws-cn, aws-iso, aws-iso-b). */
 const SERVICE_DOMAINS = ["amazonaws.com.cn", "amazonaws.com", "c2s.ic.gov", "sc2s.sgov.gov"] as const;

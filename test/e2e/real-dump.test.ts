@@ -1,14 +1,19 @@
 /**
  * The real get-account-authorization-details dump from cloudsplaining (see test/fixtures/snapshot/ATTRIBUTION.md):
- * account 200611803367 trusts 072528804237 through two roles, and nothing in it is public.
+ * account 200611803367 trusts 072528804237 through two roles, and nothing in it is public. Its whole report is
+ * committed under test/expected/cloudsplaining (regenerate with UPDATE_EXPECTED=1 and review every line).
  */
 import { describe, expect, it } from "vitest";
+import { expectMatchesCommitted } from "../helpers/expected-output.js";
 import { runTrustscan } from "../helpers/run-cli.js";
 
 const DUMP = "test/fixtures/snapshot/cloudsplaining-example.json";
+const EXPECTED_DIR = "test/expected/cloudsplaining";
 
 interface JsonFinding {
   ruleId: string;
+  severity: string;
+  message: string;
   resource: { name: string; accountId: string };
   principal: { accounts?: string[] };
   cancelledBy: unknown[];
@@ -58,5 +63,38 @@ describe("scanning a real authorization-details dump", () => {
     expect(deputies).toContain("MyRole");
     expect(deputies).not.toContain("OverprivilegedEC2");
     expect(deputies.some((name) => name.startsWith("AWSServiceRoleFor"))).toBe(false);
+  });
+
+  it.each([
+    { file: "report.txt", args: ["--format", "text"] },
+    { file: "report.json", args: ["--format", "json"] },
+  ])("$file matches the committed expected report", async ({ file, args }) => {
+    const run = await runTrustscan(["scan", DUMP, "--fail-on", "none", ...args]);
+    expect(run.code).toBe(0);
+    await expectMatchesCommitted(EXPECTED_DIR, file, run.stdout);
+  });
+
+  it("grades the confused deputies by how the service comes to use the role", async () => {
+    const deputies = (await findings()).filter((f) => f.ruleId === "confused-deputy");
+    const quickSetupRecorders = deputies.filter((f) =>
+      f.resource.name.startsWith("AWS-QuickSetup-EnableCRecording-"),
+    );
+    expect(quickSetupRecorders).toHaveLength(16);
+    for (const finding of quickSetupRecorders) {
+      expect(finding.severity).toBe("low");
+      expect(finding.message).toContain("AWS Systems Manager Quick Setup creates on your behalf");
+    }
+    const high = deputies
+      .filter((f) => f.severity === "high")
+      .map((f) => `${f.resource.name} ${/trusts (\S+)/.exec(f.message)?.[1]}`)
+      .sort();
+    expect(high).toEqual([
+      "AWS-QuickSetup-StackSet-Local-AdministrationRole cloudformation.amazonaws.com",
+      "privesc-high-priv-service-role cloudformation.amazonaws.com",
+      "privesc-high-priv-service-role datapipeline.amazonaws.com",
+      "privesc-high-priv-service-role eks.amazonaws.com",
+      "privesc-high-priv-service-role elasticbeanstalk.amazonaws.com",
+    ]);
+    expect(deputies.filter((f) => f.severity === "low")).toHaveLength(23);
   });
 });

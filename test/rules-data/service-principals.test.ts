@@ -4,6 +4,7 @@ import {
   canonicalServicePrincipal,
   lookupServicePrincipal,
 } from "../../rules/data/service-principals.js";
+import { ROLE_HANDOVER_LIST } from "../../rules/data/service-principal-facts.js";
 
 /** The service principals that the brief asks the table to cover (trust policies seen in practice). */
 const REQUIRED_PRINCIPALS = [
@@ -137,6 +138,60 @@ describe("SERVICE_PRINCIPAL_FACTS", () => {
     const fact = lookupServicePrincipal(principal);
     expect(fact?.sendsSourceKeysOnAssumeRole).toBe(sends);
     expect(fact?.exemptForRoleTrust).toBe(false);
+  });
+});
+
+describe("source keys and role handover", () => {
+  it("names source keys exactly for the services documented as sending them", () => {
+    for (const fact of SERVICE_PRINCIPAL_FACTS) {
+      expect(fact.sourceKeysForRoleTrust.length > 0, fact.principal).toBe(
+        fact.sendsSourceKeysOnAssumeRole === "yes",
+      );
+    }
+  });
+
+  it("has a handover entry only for listed principals, once each", () => {
+    const principals = ROLE_HANDOVER_LIST.map((entry) => entry.principal);
+    expect(new Set(principals).size).toBe(principals.length);
+    for (const principal of principals) expect(lookupServicePrincipal(principal)?.principal).toBe(principal);
+  });
+
+  it("lists handover entries in alphabetical order of service name", () => {
+    const principals = ROLE_HANDOVER_LIST.map((entry) => entry.principal);
+    expect(principals).toEqual([...principals].sort());
+  });
+
+  it("marks every unlisted service unknown, so its findings keep today's severity", () => {
+    const listed = new Set(ROLE_HANDOVER_LIST.map((entry) => entry.principal));
+    for (const fact of SERVICE_PRINCIPAL_FACTS)
+      if (!listed.has(fact.principal)) expect(fact.roleHandover, fact.principal).toEqual({ kind: "unknown" });
+  });
+
+  it.each([
+    ["lambda.amazonaws.com", "pass-role"],
+    ["ecs-tasks.amazonaws.com", "pass-role"],
+    ["glue.amazonaws.com", "pass-role"],
+    ["sagemaker.amazonaws.com", "pass-role"],
+    ["codebuild.amazonaws.com", "pass-role"],
+    ["states.amazonaws.com", "pass-role"],
+    ["ssm.amazonaws.com", "pass-role"],
+    ["scheduler.amazonaws.com", "pass-role"],
+    ["cloudformation.amazonaws.com", "without-pass-role"],
+    ["logs.amazonaws.com", "unknown"],
+    ["sns.amazonaws.com", "unknown"],
+    ["datapipeline.amazonaws.com", "unknown"],
+  ] as const)("records how %s comes to assume a role: %s", (principal, kind) => {
+    expect(lookupServicePrincipal(principal)?.roleHandover.kind).toBe(kind);
+  });
+
+  it("rests every pass-role entry on a page that says the role is passed", () => {
+    for (const entry of ROLE_HANDOVER_LIST.filter((e) => e.kind === "pass-role")) {
+      const quotes = [entry.source, ...(entry.seeAlso ?? [])].map((source) => source.quote ?? "");
+      expect(
+        quotes.some((quote) => /PassRole/.test(quote)),
+        entry.principal,
+      ).toBe(true);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SourceRef } from "../../rules/data/source-ref.js";
 import { FEDERATION_PROVIDERS } from "../../rules/data/federation-providers.js";
 import { SERVICE_PRINCIPAL_FACTS } from "../../rules/data/service-principals.js";
+import { AWS_CREATED_ROLE_PATTERNS } from "../../rules/data/aws-created-roles.js";
 
 function expectCitable(source: SourceRef, label: string): void {
   expect(source.title.trim(), `${label}: title`).not.toBe("");
@@ -17,6 +18,22 @@ describe("every data-table entry names its source", () => {
       expect(fact.reason.trim(), `${principal}: reason`).not.toBe("");
       expectCitable(fact.source, principal);
       for (const extra of fact.seeAlso ?? []) expectCitable(extra, `${principal} (see also)`);
+      if (fact.roleHandover.kind !== "unknown") {
+        expect(fact.roleHandover.reason.trim(), `${principal}: handover reason`).not.toBe("");
+        expectCitable(fact.roleHandover.source, `${principal} (role handover)`);
+        expect(fact.roleHandover.source.quote, `${principal}: handover quote`).toBeDefined();
+        for (const extra of fact.roleHandover.seeAlso ?? [])
+          expectCitable(extra, `${principal} (role handover, see also)`);
+      }
+    },
+  );
+
+  it.each(AWS_CREATED_ROLE_PATTERNS.map((pattern) => [pattern.namePrefix, pattern] as const))(
+    "AWS-created role name %s has a creator and a source whose quote shows the prefix",
+    (prefix, pattern) => {
+      expect(pattern.creator.trim(), `${prefix}: creator`).not.toBe("");
+      expectCitable(pattern.source, prefix);
+      expect(pattern.source.quote, `${prefix}: quote`).toContain(prefix);
     },
   );
 

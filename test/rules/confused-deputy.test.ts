@@ -3,6 +3,8 @@
  * (aws:SourceArn / aws:SourceAccount / aws:SourceOrgID / aws:SourceOrgPaths, fixed values), or with a wildcard
  * account in it. Exempt: ec2.amazonaws.com (and the other documented services that act only for the role's own
  * account) and service-linked roles (path /aws-service-role/). A service whose support is undocumented is reported.
+ * Severity (SEMANTICS.md 5, rules/data/service-principal-facts.ts): medium on a bucket; on a role trust policy low when
+ * AWS documents that the service takes a role only through iam:PassRole by the role's own account, high otherwise.
  */
 import { inBothZones, ruleTester } from "./rule-tester.js";
 import {
@@ -154,22 +156,129 @@ ruleTester("confused-deputy", {
   ],
   invalid: [
     ...inBothZones(
-      "a service principal with no source condition (role trust)",
+      "EventBridge Scheduler role with no source condition: passed only with iam:PassRole, so low",
       { resource: "role", policy: schedulerTrust() },
       {
         expected: {
-          severity: "high",
+          severity: "low",
           isPublic: false,
           judged: "scheduler.amazonaws.com",
-          message: "aws:SourceAccount",
+          message: "add aws:SourceAccount and aws:SourceArn, which scheduler.amazonaws.com documents",
         },
         activeRules: ["confused-deputy"],
       },
     ),
     ...inBothZones(
-      "Lambda execution role trust without source condition",
+      "Lambda execution role: passed only with iam:PassRole, so low, naming the key Lambda documents",
       { resource: "role", policy: policy(assumeRole({ Service: "lambda.amazonaws.com" })) },
-      { expected: { severity: "high" } },
+      {
+        expected: {
+          severity: "low",
+          judged: "passed the role only from the role's own account",
+          message:
+            "iam:PassRole, so no other account can make it assume this role; as defence in depth, add aws:SourceAccount, which lambda.amazonaws.com documents",
+        },
+        activeRules: ["confused-deputy"],
+      },
+    ),
+    ...inBothZones(
+      "Glue role: passed only with iam:PassRole, so low; Glue documents no source key, so none is asked for blindly",
+      { resource: "role", policy: policy(assumeRole({ Service: "glue.amazonaws.com" })) },
+      {
+        expected: {
+          severity: "low",
+          message: "only once you have confirmed that glue.amazonaws.com sends them",
+        },
+      },
+    ),
+    ...inBothZones(
+      "a regional form of a PassRole-gated service (states.us-east-1.amazonaws.com) is low too",
+      { resource: "role", policy: policy(assumeRole({ Service: "states.us-east-1.amazonaws.com" })) },
+      { expected: { severity: "low", message: "add aws:SourceAccount and aws:SourceArn" } },
+    ),
+    ...inBothZones(
+      "CloudFormation: AWS documents it assuming a StackSets role nobody passed, so high, naming its keys",
+      { resource: "role", policy: policy(assumeRole({ Service: "cloudformation.amazonaws.com" })) },
+      {
+        expected: {
+          severity: "high",
+          judged: "acting for any account",
+          message:
+            "without iam:PassRole; add aws:SourceAccount and aws:SourceArn, which cloudformation.amazonaws.com documents",
+        },
+      },
+    ),
+    ...inBothZones(
+      "SNS: no documented answer on how it comes to assume a role, so high, and the message says so",
+      { resource: "role", policy: policy(assumeRole({ Service: "sns.amazonaws.com" })) },
+      {
+        expected: {
+          severity: "high",
+          message:
+            "no documented answer on whether sns.amazonaws.com assumes a role only when a principal of the role's own account passes it with iam:PassRole",
+        },
+      },
+    ),
+    ...inBothZones(
+      "a role named like AWS Quick Setup's (AWS-QuickSetup-…) trusted by SSM: low, and the message says who creates it",
+      {
+        resource: "role",
+        roleName: "AWS-QuickSetup-EnableCRecording-1clff_us-east-1",
+        policy: policy(assumeRole({ Service: "ssm.amazonaws.com" })),
+      },
+      {
+        expected: {
+          severity: "low",
+          message:
+            "Its name (AWS-QuickSetup-…) is that of the roles AWS Systems Manager Quick Setup creates on your behalf.",
+        },
+      },
+    ),
+    ...inBothZones(
+      "Quick Setup's StackSet administration role trusted by CloudFormation: high, and says who creates it",
+      {
+        resource: "role",
+        roleName: "AWS-QuickSetup-StackSet-Local-AdministrationRole",
+        policy: policy(assumeRole({ Service: "cloudformation.amazonaws.com" })),
+      },
+      { expected: { severity: "high", message: "AWS Systems Manager Quick Setup creates on your behalf" } },
+    ),
+    ...inBothZones(
+      "a bucket policy keeps medium even for a PassRole-gated service (SSM resource data sync)",
+      {
+        resource: "bucket",
+        policy: policy({
+          Sid: "SSMBucketDelivery",
+          Effect: "Allow",
+          Principal: { Service: "ssm.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource: `arn:aws:s3:::${BUCKET}/*/accountid=${OWNER}/*`,
+          Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
+        }),
+      },
+      { expected: { severity: "medium", judged: "acting for any account" } },
+    ),
+    ...inBothZones(
+      'Principal "*" limited to Lambda and SNS on a role trust: low only when every service is PassRole-gated, so high',
+      {
+        resource: "role",
+        policy: publicTrust({
+          StringEquals: { "aws:PrincipalServiceName": ["lambda.amazonaws.com", "sns.amazonaws.com"] },
+        }),
+      },
+      {
+        expected: {
+          severity: "high",
+          judged: "lambda.amazonaws.com, sns.amazonaws.com",
+          message: "no documented answer on whether sns.amazonaws.com assumes a role",
+        },
+        activeRules: ["confused-deputy"],
+      },
+    ),
+    ...inBothZones(
+      'Principal "*" limited to AWS services on a role trust: which service is unknown, so high',
+      { resource: "role", policy: publicTrust({ Bool: { "aws:PrincipalIsAWSService": "true" } }) },
+      { expected: { severity: "high", judged: "any AWS service" }, activeRules: ["confused-deputy"] },
     ),
     ...inBothZones(
       "a service principal with no source condition (bucket policy) is medium",
@@ -200,27 +309,27 @@ ruleTester("confused-deputy", {
           ArnLike: { "aws:SourceArn": "arn:aws:scheduler:us-east-1:*:schedule/default/*" },
         }),
       },
-      { expected: { severity: "high" } },
+      { expected: { severity: "low" } },
     ),
     ...inBothZones(
       'aws:SourceAccount under StringLike "*"',
       { resource: "role", policy: schedulerTrust({ StringLike: { "aws:SourceAccount": "*" } }) },
-      { expected: { severity: "high" } },
+      { expected: { severity: "low" } },
     ),
     ...inBothZones(
       'aws:SourceAccount with a partial wildcard ("1111222233*")',
       { resource: "role", policy: schedulerTrust({ StringLike: { "aws:SourceAccount": "1111222233*" } }) },
-      { expected: { severity: "high" } },
+      { expected: { severity: "low" } },
     ),
     ...inBothZones(
       "aws:SourceAccount under StringEqualsIfExists: a request without source passes",
       { resource: "role", policy: schedulerTrust({ StringEqualsIfExists: { "aws:SourceAccount": OWNER } }) },
-      { expected: { severity: "high" } },
+      { expected: { severity: "low" } },
     ),
     ...inBothZones(
       "aws:SourceArn under ArnLikeIfExists: a request without source passes",
       { resource: "role", policy: schedulerTrust({ ArnLikeIfExists: { "aws:SourceArn": SCHEDULE_ARN } }) },
-      { expected: { severity: "high" } },
+      { expected: { severity: "low" } },
     ),
     ...inBothZones(
       "ForAllValues:StringEquals aws:SourceAccount is true on an absent key",
@@ -228,12 +337,12 @@ ruleTester("confused-deputy", {
         resource: "role",
         policy: schedulerTrust({ "ForAllValues:StringEquals": { "aws:SourceAccount": OWNER } }),
       },
-      { expected: { severity: "high" } },
+      { expected: { severity: "low" } },
     ),
     ...inBothZones(
       "StringNotEquals aws:SourceAccount (negated) confines nothing",
       { resource: "role", policy: schedulerTrust({ StringNotEquals: { "aws:SourceAccount": OUTSIDE } }) },
-      { expected: { severity: "high" } },
+      { expected: { severity: "low" } },
     ),
     ...inBothZones(
       "a policy variable in aws:SourceAccount is not a fixed value",
@@ -243,7 +352,7 @@ ruleTester("confused-deputy", {
           StringEquals: { "aws:SourceAccount": "${aws:PrincipalTag/source-account}" },
         }),
       },
-      { expected: { severity: "high" } },
+      { expected: { severity: "low" } },
     ),
     ...inBothZones(
       "only caller-chosen conditions (aws:SecureTransport) do not confine the source",
