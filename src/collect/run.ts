@@ -1,5 +1,5 @@
 import pkg from "../../package.json" with { type: "json" };
-import { createStagingDir, onInterrupt, OutputExistsError, type StagingDir } from "./atomic-dir.js";
+import { createStagingDir, onInterrupt, type StagingDir } from "./atomic-dir.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./calls.js";
 import {
   createAwsClientFactory,
@@ -8,6 +8,7 @@ import {
   type ClientFactory,
 } from "./clients.js";
 import { CallerIdentityError, collect, type CollectSettings } from "./collect.js";
+import { OutputError } from "./out-dir.js";
 import { progressMode, startProgress, type ProgressStream } from "./progress.js";
 import { writeAccountFile, writeManifest, writeOrganizationFile } from "./snapshot-writer.js";
 import { createStats } from "./stats.js";
@@ -48,7 +49,7 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
   try {
     staging = await createStagingDir(options.out, { force: options.force });
   } catch (error) {
-    if (!(error instanceof OutputExistsError)) throw error;
+    if (!(error instanceof OutputError)) throw error;
     stderr.write(`trustscan collect: ${error.message}\n`);
     return EXIT_USAGE;
   }
@@ -127,6 +128,11 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
       stderr.write(
         `trustscan collect: cannot establish who is calling AWS (check credentials, --profile): ${error.message}\n`,
       );
+      return EXIT_USAGE;
+    }
+    if (error instanceof OutputError) {
+      // --out changed during the collection (publish checks it again).
+      stderr.write(`trustscan collect: ${error.message}; nothing was written\n`);
       return EXIT_USAGE;
     }
     throw error;
