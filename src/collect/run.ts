@@ -4,11 +4,20 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./calls.js";
 import {
   createAwsClientFactory,
   defaultRegion,
+  DEFAULT_CONNECT_TIMEOUT_SECONDS,
   DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
+  type AwsClientSettings,
   type ClientFactory,
 } from "./clients.js";
-import { CallerIdentityError, collect, type CollectSettings } from "./collect.js";
+import {
+  CallerIdentityError,
+  collect,
+  DEFAULT_ACCOUNT_TIMEOUT_SECONDS,
+  type CollectSettings,
+} from "./collect.js";
 import { OutputError } from "./out-dir.js";
+import { printable } from "./printable.js";
 import { progressMode, startProgress, type ProgressStream } from "./progress.js";
 import { writeAccountFile, writeManifest, writeOrganizationFile } from "./snapshot-writer.js";
 import { createStats } from "./stats.js";
@@ -25,11 +34,18 @@ export interface CollectOptions extends Omit<CollectSettings, "retry"> {
   region?: string;
   force: boolean;
   quiet: boolean;
+  /** Default DEFAULT_CONNECT_TIMEOUT_SECONDS. */
+  connectTimeoutMs?: number;
+  /** Default DEFAULT_REQUEST_TIMEOUT_SECONDS. */
+  requestTimeoutMs?: number;
 }
 
 /** What tests and the benchmark replace. */
 export interface CollectDeps {
+  /** Replaces the real clients altogether. */
   clients?: ClientFactory;
+  /** Settings of the real clients to override (tests: a local endpoint, fake credentials, fewer attempts). */
+  aws?: Partial<Pick<AwsClientSettings, "endpoint" | "credentials" | "maxAttempts">>;
   clock?: () => Date;
   stdout?: ProgressStream;
   stderr?: ProgressStream;
@@ -56,16 +72,22 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
   // Ctrl-C or a kill leaves no half snapshot: the staging directory goes, --out was never touched.
   const stopListening = onInterrupt(() => staging.discard());
 
+  const stats = createStats();
   const clients =
     deps.clients ??
     createAwsClientFactory({
       region: options.region ?? defaultRegion(),
       ...(options.profile ? { profile: options.profile } : {}),
       maxAttempts: DEFAULT_MAX_ATTEMPTS,
+      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000,
       userAgent: `trustscan/${pkg.version}`,
+      onRetry: (reason) => {
+        if (reason === "THROTTLING") stats.throttledRetries += 1;
+      },
+      ...deps.aws,
     });
   const collectedAt = clock();
-  const stats = createStats();
   const progress = startProgress(stats, stderr, progressMode(stderr, options.quiet));
   const errors = new ErrorDigest();
 
@@ -79,6 +101,7 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
         ...(options.externalId ? { externalId: options.externalId } : {}),
         concurrency: options.concurrency,
         callsPerAccount: options.callsPerAccount,
+        accountTimeoutMs: options.accountTimeoutMs ?? DEFAULT_ACCOUNT_TIMEOUT_SECONDS * 1000,
         retry: deps.retry ?? DEFAULT_RETRY_POLICY,
       },
       clients,
@@ -126,7 +149,7 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
     staging.discard();
     if (error instanceof CallerIdentityError) {
       stderr.write(
-        `trustscan collect: cannot establish who is calling AWS (check credentials, --profile): ${error.message}\n`,
+        `trustscan collect: cannot establish who is calling AWS (check credentials, --profile): ${printable(error.message)}\n`,
       );
       return EXIT_USAGE;
     }
