@@ -1,6 +1,12 @@
 import { isAccountId } from "../model/account-id.js";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { DEFAULT_CALLS_PER_ACCOUNT, DEFAULT_CONCURRENCY, DEFAULT_ROLE_NAME } from "../collect/collect.js";
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_REQUEST_TIMEOUT_SECONDS } from "../collect/clients.js";
+import {
+  DEFAULT_ACCOUNT_TIMEOUT_SECONDS,
+  DEFAULT_CALLS_PER_ACCOUNT,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_ROLE_NAME,
+} from "../collect/collect.js";
 import { runCollect, type CollectDeps } from "../collect/run.js";
 
 export function parseAccountIds(value: string): string[] {
@@ -26,6 +32,18 @@ function parseCount(max: number) {
   };
 }
 
+/** A positive number of seconds, fractions allowed (`0.5`), up to `max`. */
+export function parseSeconds(max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0) || n > max)
+      throw new InvalidArgumentError(`expected a number of seconds above 0 and up to ${max}`);
+    return n;
+  };
+}
+
+const toMs = (seconds: number) => Math.max(1, Math.round(seconds * 1000));
+
 interface RawOptions {
   out: string;
   profile?: string;
@@ -37,6 +55,9 @@ interface RawOptions {
   externalId?: string;
   concurrency: number;
   callsPerAccount: number;
+  connectTimeout: number;
+  requestTimeout: number;
+  accountTimeout: number;
   force?: boolean;
   quiet?: boolean;
 }
@@ -71,14 +92,41 @@ export function createCollectCommand(
         .default(DEFAULT_CALLS_PER_ACCOUNT)
         .argParser(parseCount(64)),
     )
-    .option("--force", "replace an existing --out (only once the new snapshot is complete)")
+    .addOption(
+      new Option("--connect-timeout <seconds>", "time allowed to connect to an AWS endpoint")
+        .default(DEFAULT_CONNECT_TIMEOUT_SECONDS)
+        .argParser(parseSeconds(3_600)),
+    )
+    .addOption(
+      new Option(
+        "--request-timeout <seconds>",
+        "time allowed for an answer to start, and for any silence while it is read (then retried)",
+      )
+        .default(DEFAULT_REQUEST_TIMEOUT_SECONDS)
+        .argParser(parseSeconds(3_600)),
+    )
+    .addOption(
+      new Option(
+        "--account-timeout <seconds>",
+        "time allowed to read one account; what is left then is abandoned and recorded in its errors",
+      )
+        .default(DEFAULT_ACCOUNT_TIMEOUT_SECONDS)
+        .argParser(parseSeconds(86_400)),
+    )
+    .option(
+      "--force",
+      "replace an existing --out that is empty or a trustscan snapshot (only once the new one is complete)",
+    )
     .option("--quiet", "no progress display and no summary")
-    .action(async (raw: RawOptions) => {
+    .action(async ({ connectTimeout, requestTimeout, accountTimeout, ...raw }: RawOptions) => {
       // An unexpected failure (a bug, a full disk) is thrown on to the CLI's entry point; nothing was published.
       setExitCode(
         await runCollect(
           {
             ...raw,
+            connectTimeoutMs: toMs(connectTimeout),
+            requestTimeoutMs: toMs(requestTimeout),
+            accountTimeoutMs: toMs(accountTimeout),
             organization: raw.organization ?? false,
             force: raw.force ?? false,
             quiet: raw.quiet ?? false,

@@ -2,6 +2,7 @@ import type { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { assumedRoleCredentials, memberRoleArn, type MemberRole } from "./assume-role.js";
 import { CallScope, sendWithRetries, type RetryPolicy } from "./calls.js";
 import type { ClientFactory, CredentialProvider } from "./clients.js";
+import { startDeadline } from "./deadline.js";
 import { sortErrors, toRecordedError, type RecordedError } from "./errors.js";
 import { collectIam } from "./iam.js";
 import type { JsonObject } from "./normalize.js";
@@ -30,6 +31,8 @@ export interface AccountContext {
   stats: CollectStats;
   retry: RetryPolicy;
   callsPerAccount: number;
+  /** Time allowed to read one account once its credentials are ready; what is left then is abandoned. */
+  accountTimeoutMs?: number;
 }
 
 export interface AccountOutcome {
@@ -47,7 +50,7 @@ export type OpenedAccount =
  * front so that a role that cannot be assumed is one clear error rather than one per request.
  */
 export async function openAccount(job: AccountJob, context: AccountContext): Promise<OpenedAccount> {
-  const scope = new CallScope(context.stats, context.retry, context.callsPerAccount);
+  const scope = new CallScope(context.stats, context.retry, context.callsPerAccount, context.clients.secrets);
   if (job.isCallerAccount) return { kind: "ready", job, scope };
   const role: MemberRole = {
     accountId: job.accountId,
@@ -74,11 +77,18 @@ export async function openAccount(job: AccountJob, context: AccountContext): Pro
   }
 }
 
-/** Reads an opened account. Every failure is recorded in the account's errors; this never throws for an AWS error. */
+/**
+ * Reads an opened account. Every failure is recorded in the account's errors; this never throws for an AWS
+ * error. After `accountTimeoutMs` the calls in flight are abandoned and the rest are not made: each is recorded
+ * (`AccountTimeout`) and the account file keeps what was read.
+ */
 export async function readAccount(opened: OpenedAccount, context: AccountContext): Promise<AccountOutcome> {
   if (opened.kind === "failed") return opened.outcome;
   const { job, scope, credentials } = opened;
   const clients = context.clients.forAccount(job.accountId, credentials);
+  const deadline =
+    context.accountTimeoutMs !== undefined ? startDeadline(context.accountTimeoutMs) : undefined;
+  if (deadline) scope.stopAt(deadline.signal);
   try {
     const [iam, s3] = await Promise.all([
       collectIam(scope, clients.iam),
@@ -99,6 +109,7 @@ export async function readAccount(opened: OpenedAccount, context: AccountContext
     };
     return { file, regions: s3.regions };
   } finally {
+    deadline?.clear();
     clients.destroy();
   }
 }

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { asOutputError, assertReplaceable, OutputExistsError } from "./out-dir.js";
 
 /**
  * A snapshot is built in a temporary directory beside `--out` (same filesystem, so the final rename is atomic)
@@ -15,14 +16,9 @@ export function stagingPath(outDir: string, tag: "tmp" | "old", pid: number = pr
   return join(dirname(out), `.${basename(out)}.${tag === "tmp" ? TMP_TAG : OLD_TAG}-${pid}`);
 }
 
-export class OutputExistsError extends Error {
-  constructor(readonly outDir: string) {
-    super(`${outDir} already exists; pass --force to replace it`);
-  }
-}
-
+/** Whether anything (a dangling symbolic link too) has that name. */
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
+  return lstat(path).then(
     () => true,
     (error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return false;
@@ -79,23 +75,29 @@ export interface StagingDir {
 }
 
 /**
- * Prepares a staging directory for `outDir`. Fails with OutputExistsError when `outDir` exists and `force` is
- * not set, before any work is done.
+ * Prepares a staging directory for `outDir` (creating missing parent directories), before any work is done.
+ * Fails with an OutputError (out-dir.ts) when `outDir` exists and `force` is not set, when `force` is set but
+ * `outDir` is neither empty nor a snapshot, or when `outDir` cannot be created there.
  */
 export async function createStagingDir(outDir: string, options: { force: boolean }): Promise<StagingDir> {
   const out = resolve(outDir);
-  if (!options.force && (await exists(out))) throw new OutputExistsError(outDir);
-  await mkdir(dirname(out), { recursive: true });
-  await removeStaleStaging(out);
   const path = stagingPath(out, "tmp");
-  await rm(path, { recursive: true, force: true });
-  await mkdir(path);
+  try {
+    await checkTarget(out, outDir, options.force);
+    await mkdir(dirname(out), { recursive: true });
+    await removeStaleStaging(out);
+    await rm(path, { recursive: true, force: true });
+    await mkdir(path);
+  } catch (error) {
+    throw (await asOutputError(error, outDir)) ?? error;
+  }
 
   return {
     path,
     async publish() {
       if (await exists(out)) {
-        if (!options.force) throw new OutputExistsError(outDir);
+        // Checked again: the directory may have changed while the snapshot was being collected.
+        await checkTarget(out, outDir, options.force);
         // Old aside, new in, old deleted: at every moment one complete snapshot exists.
         const old = stagingPath(out, "old");
         await rename(out, old);
@@ -109,6 +111,12 @@ export async function createStagingDir(outDir: string, options: { force: boolean
       rmSync(path, { recursive: true, force: true });
     },
   };
+}
+
+async function checkTarget(out: string, outDir: string, force: boolean): Promise<void> {
+  if (!(await exists(out))) return;
+  if (!force) throw new OutputExistsError(outDir);
+  await assertReplaceable(outDir);
 }
 
 const SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];

@@ -3,7 +3,7 @@ import pLimit from "p-limit";
 import { hasData, openAccount, readAccount, type AccountFile } from "./account.js";
 import { CallScope, type RetryPolicy } from "./calls.js";
 import type { ClientFactory } from "./clients.js";
-import { compareText, errorCode, redactSecrets, type RecordedError } from "./errors.js";
+import { cleanMessage, compareText, errorCode, type RecordedError } from "./errors.js";
 import { collectOrganizationPolicies, walkOrganization, type OrganizationTree } from "./organization.js";
 import { organizationJson } from "./snapshot-writer.js";
 import type { CollectStats } from "./stats.js";
@@ -11,6 +11,7 @@ import type { CollectStats } from "./stats.js";
 export const DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
 export const DEFAULT_CONCURRENCY = 16;
 export const DEFAULT_CALLS_PER_ACCOUNT = 4;
+export const DEFAULT_ACCOUNT_TIMEOUT_SECONDS = 15 * 60;
 
 export interface CollectSettings {
   /** Walk AWS Organizations and collect every ACTIVE account. */
@@ -25,6 +26,8 @@ export interface CollectSettings {
   /** Requests in flight per account (and for the organization walk). */
   callsPerAccount: number;
   retry: RetryPolicy;
+  /** Time allowed to read one account (see readAccount); none when absent. */
+  accountTimeoutMs?: number;
 }
 
 export interface CollectOutcome {
@@ -57,12 +60,12 @@ export async function collect(
   stats: CollectStats,
   writeAccount: (file: AccountFile) => Promise<void>,
 ): Promise<CollectOutcome> {
-  const orgScope = new CallScope(stats, settings.retry, settings.callsPerAccount);
+  const orgScope = new CallScope(stats, settings.retry, settings.callsPerAccount, clients.secrets);
   const identity = await orgScope
     .send(() => clients.sts().send(new GetCallerIdentityCommand({})))
     .catch((error: unknown) => {
       throw new CallerIdentityError(
-        `${errorCode(error)}: ${redactSecrets(String((error as Error)?.message ?? error))}`,
+        `${errorCode(error)}: ${cleanMessage(String((error as Error)?.message ?? error), clients.secrets)}`,
       );
     });
   if (!identity.Account) throw new CallerIdentityError("GetCallerIdentity returned no account");
@@ -89,7 +92,13 @@ export async function collect(
       roleName: settings.roleName,
       ...(settings.externalId ? { externalId: settings.externalId } : {}),
     };
-    const context = { clients, stats, retry: settings.retry, callsPerAccount: settings.callsPerAccount };
+    const context = {
+      clients,
+      stats,
+      retry: settings.retry,
+      callsPerAccount: settings.callsPerAccount,
+      ...(settings.accountTimeoutMs !== undefined ? { accountTimeoutMs: settings.accountTimeoutMs } : {}),
+    };
     // The next accounts' roles are assumed while the current ones are read, so no account slot waits for STS;
     // the window keeps that look-ahead to one round of accounts.
     const done = limitWindow(async () => {

@@ -1,3 +1,5 @@
+import type { SecretValues } from "./secret-values.js";
+
 /** A failure recorded in a snapshot's `errors` (SNAPSHOT-FORMAT.md): which call, on what, and why. */
 export interface RecordedError {
   service: string;
@@ -87,9 +89,36 @@ export function redactSecrets(message: string): string {
   return redacted.length > MAX_MESSAGE_LENGTH ? `${redacted.slice(0, MAX_MESSAGE_LENGTH)}…` : redacted;
 }
 
+// Longer messages (an HTML error page from a proxy) are cut before they are cleaned: only 500 characters stay.
+const MAX_MESSAGE_INPUT = 64 * 1024;
+
+/** Line breaks of any kind (an SDK message can hold a whole response body). */
+const LINE_BREAK = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/;
+
+/** The lines of `text`, trimmed, joined by one space. */
+export function oneLine(text: string): string {
+  return text
+    .split(LINE_BREAK)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(" ");
+}
+
+/**
+ * What is kept of an error message: the credential values this run holds removed (whatever their shape),
+ * then one line, then anything else that looks like a credential removed, and cut at 500 characters. Values
+ * come first so that nothing cuts a credential in two before it is recognised.
+ */
+export function cleanMessage(message: string, secrets?: SecretValues): string {
+  const text = message.length > MAX_MESSAGE_INPUT ? message.slice(0, MAX_MESSAGE_INPUT) : message;
+  const withoutValues = secrets ? secrets.redact(text) : text;
+  return redactSecrets(oneLine(withoutValues));
+}
+
+/** The record of a failed call. Its message is as raised: CallScope.record cleans it (cleanMessage). */
 export function toRecordedError(error: unknown, site: CallSite): RecordedError {
   const raw = asErrorLike(error).message;
-  const message = typeof raw === "string" && raw !== "" ? redactSecrets(raw) : undefined;
+  const message = typeof raw === "string" && raw !== "" ? raw : undefined;
   return {
     service: site.service,
     operation: site.operation,

@@ -45,14 +45,17 @@ async function readAuthorizationDetails(scope: CallScope, iam: IAMClient): Promi
   };
   let marker: string | undefined;
   do {
-    const page = await scope.read({ service: "iam", operation: "GetAccountAuthorizationDetails" }, () =>
-      iam.send(
-        new GetAccountAuthorizationDetailsCommand({
-          Filter: ALL_ENTITY_TYPES,
-          MaxItems: 1000,
-          ...(marker ? { Marker: marker } : {}),
-        }),
-      ),
+    const page = await scope.read(
+      { service: "iam", operation: "GetAccountAuthorizationDetails" },
+      (abortSignal) =>
+        iam.send(
+          new GetAccountAuthorizationDetailsCommand({
+            Filter: ALL_ENTITY_TYPES,
+            MaxItems: 1000,
+            ...(marker ? { Marker: marker } : {}),
+          }),
+          { abortSignal },
+        ),
     );
     // A page that could not be read makes every list incomplete: leave them all out rather than pass
     // a partial list off as the whole account.
@@ -109,8 +112,8 @@ function decodeDocuments(scope: CallScope, details: JsonObject): void {
 }
 
 async function readOidcProviders(scope: CallScope, iam: IAMClient): Promise<Json[] | undefined> {
-  const list = await scope.read({ service: "iam", operation: "ListOpenIDConnectProviders" }, () =>
-    iam.send(new ListOpenIDConnectProvidersCommand({})),
+  const list = await scope.read({ service: "iam", operation: "ListOpenIDConnectProviders" }, (abortSignal) =>
+    iam.send(new ListOpenIDConnectProvidersCommand({}), { abortSignal }),
   );
   if (!list) return undefined;
   const providers = await Promise.all(
@@ -118,7 +121,8 @@ async function readOidcProviders(scope: CallScope, iam: IAMClient): Promise<Json
       if (!Arn) return undefined;
       const provider = await scope.read(
         { service: "iam", operation: "GetOpenIDConnectProvider", resource: Arn },
-        () => iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: Arn })),
+        (abortSignal) =>
+          iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: Arn }), { abortSignal }),
       );
       // Unreadable details: keep the provider by its ARN (the error says why the rest is missing).
       return normalizeApiObject({ Arn, ...(provider ?? {}) });
@@ -128,8 +132,8 @@ async function readOidcProviders(scope: CallScope, iam: IAMClient): Promise<Json
 }
 
 async function readSamlProviders(scope: CallScope, iam: IAMClient): Promise<Json[] | undefined> {
-  const list = await scope.read({ service: "iam", operation: "ListSAMLProviders" }, () =>
-    iam.send(new ListSAMLProvidersCommand({})),
+  const list = await scope.read({ service: "iam", operation: "ListSAMLProviders" }, (abortSignal) =>
+    iam.send(new ListSAMLProvidersCommand({}), { abortSignal }),
   );
   return list ? (normalizeApiValue(list.SAMLProviderList ?? []) as Json[]) : undefined;
 }

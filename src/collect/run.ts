@@ -1,13 +1,23 @@
 import pkg from "../../package.json" with { type: "json" };
-import { createStagingDir, onInterrupt, OutputExistsError, type StagingDir } from "./atomic-dir.js";
+import { createStagingDir, onInterrupt, type StagingDir } from "./atomic-dir.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./calls.js";
 import {
   createAwsClientFactory,
   defaultRegion,
+  DEFAULT_CONNECT_TIMEOUT_SECONDS,
   DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
+  type AwsClientSettings,
   type ClientFactory,
 } from "./clients.js";
-import { CallerIdentityError, collect, type CollectSettings } from "./collect.js";
+import {
+  CallerIdentityError,
+  collect,
+  DEFAULT_ACCOUNT_TIMEOUT_SECONDS,
+  type CollectSettings,
+} from "./collect.js";
+import { OutputError } from "./out-dir.js";
+import { printable } from "./printable.js";
 import { progressMode, startProgress, type ProgressStream } from "./progress.js";
 import { writeAccountFile, writeManifest, writeOrganizationFile } from "./snapshot-writer.js";
 import { createStats } from "./stats.js";
@@ -24,11 +34,18 @@ export interface CollectOptions extends Omit<CollectSettings, "retry"> {
   region?: string;
   force: boolean;
   quiet: boolean;
+  /** Default DEFAULT_CONNECT_TIMEOUT_SECONDS. */
+  connectTimeoutMs?: number;
+  /** Default DEFAULT_REQUEST_TIMEOUT_SECONDS. */
+  requestTimeoutMs?: number;
 }
 
 /** What tests and the benchmark replace. */
 export interface CollectDeps {
+  /** Replaces the real clients altogether. */
   clients?: ClientFactory;
+  /** Settings of the real clients to override (tests: a local endpoint, fake credentials, fewer attempts). */
+  aws?: Partial<Pick<AwsClientSettings, "endpoint" | "credentials" | "maxAttempts">>;
   clock?: () => Date;
   stdout?: ProgressStream;
   stderr?: ProgressStream;
@@ -48,23 +65,29 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
   try {
     staging = await createStagingDir(options.out, { force: options.force });
   } catch (error) {
-    if (!(error instanceof OutputExistsError)) throw error;
+    if (!(error instanceof OutputError)) throw error;
     stderr.write(`trustscan collect: ${error.message}\n`);
     return EXIT_USAGE;
   }
   // Ctrl-C or a kill leaves no half snapshot: the staging directory goes, --out was never touched.
   const stopListening = onInterrupt(() => staging.discard());
 
+  const stats = createStats();
   const clients =
     deps.clients ??
     createAwsClientFactory({
       region: options.region ?? defaultRegion(),
       ...(options.profile ? { profile: options.profile } : {}),
       maxAttempts: DEFAULT_MAX_ATTEMPTS,
+      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000,
       userAgent: `trustscan/${pkg.version}`,
+      onRetry: (reason) => {
+        if (reason === "THROTTLING") stats.throttledRetries += 1;
+      },
+      ...deps.aws,
     });
   const collectedAt = clock();
-  const stats = createStats();
   const progress = startProgress(stats, stderr, progressMode(stderr, options.quiet));
   const errors = new ErrorDigest();
 
@@ -78,6 +101,7 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
         ...(options.externalId ? { externalId: options.externalId } : {}),
         concurrency: options.concurrency,
         callsPerAccount: options.callsPerAccount,
+        accountTimeoutMs: options.accountTimeoutMs ?? DEFAULT_ACCOUNT_TIMEOUT_SECONDS * 1000,
         retry: deps.retry ?? DEFAULT_RETRY_POLICY,
       },
       clients,
@@ -125,8 +149,13 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
     staging.discard();
     if (error instanceof CallerIdentityError) {
       stderr.write(
-        `trustscan collect: cannot establish who is calling AWS (check credentials, --profile): ${error.message}\n`,
+        `trustscan collect: cannot establish who is calling AWS (check credentials, --profile): ${printable(error.message)}\n`,
       );
+      return EXIT_USAGE;
+    }
+    if (error instanceof OutputError) {
+      // --out changed during the collection (publish checks it again).
+      stderr.write(`trustscan collect: ${error.message}; nothing was written\n`);
       return EXIT_USAGE;
     }
     throw error;

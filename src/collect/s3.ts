@@ -40,7 +40,10 @@ export async function collectS3(
   const [accountBlock, buckets] = await Promise.all([
     scope.read(
       { service: "s3control", operation: "GetPublicAccessBlock", resource: target.accountId },
-      () => clients.s3Control.send(new GetAccountPublicAccessBlockCommand({ AccountId: target.accountId })),
+      (abortSignal) =>
+        clients.s3Control.send(new GetAccountPublicAccessBlockCommand({ AccountId: target.accountId }), {
+          abortSignal,
+        }),
       NO_PUBLIC_ACCESS_BLOCK,
     ),
     listBuckets(scope, clients, target.region),
@@ -75,11 +78,13 @@ async function listBuckets(
   const buckets: Bucket[] = [];
   let token: string | undefined;
   do {
-    const page = await scope.read({ service: "s3", operation: "ListBuckets" }, () =>
+    const page = await scope.read({ service: "s3", operation: "ListBuckets" }, (abortSignal) =>
       // MaxBuckets makes the answer paginated and include each bucket's region.
       clients
         .s3(region)
-        .send(new ListBucketsCommand({ MaxBuckets: 1000, ...(token ? { ContinuationToken: token } : {}) })),
+        .send(new ListBucketsCommand({ MaxBuckets: 1000, ...(token ? { ContinuationToken: token } : {}) }), {
+          abortSignal,
+        }),
     );
     if (!page) return undefined;
     buckets.push(...(page.Buckets ?? []));
@@ -102,8 +107,10 @@ async function bucketRegion(
   arn: string,
 ) {
   if (bucket.BucketRegion) return bucket.BucketRegion;
-  const location = await scope.read({ service: "s3", operation: "GetBucketLocation", resource: arn }, () =>
-    clients.s3(target.region).send(new GetBucketLocationCommand({ Bucket: bucket.Name })),
+  const location = await scope.read(
+    { service: "s3", operation: "GetBucketLocation", resource: arn },
+    (abortSignal) =>
+      clients.s3(target.region).send(new GetBucketLocationCommand({ Bucket: bucket.Name }), { abortSignal }),
   );
   return location ? regionFromLocation(location.LocationConstraint) : undefined;
 }
@@ -130,16 +137,16 @@ async function collectBucket(
   const [policy, block, acl] = await Promise.all([
     scope.read(
       { service: "s3", operation: "GetBucketPolicy", resource: arn },
-      () => s3.send(new GetBucketPolicyCommand(owned)),
+      (abortSignal) => s3.send(new GetBucketPolicyCommand(owned), { abortSignal }),
       NO_BUCKET_POLICY,
     ),
     scope.read(
       { service: "s3", operation: "GetPublicAccessBlock", resource: arn },
-      () => s3.send(new GetPublicAccessBlockCommand(owned)),
+      (abortSignal) => s3.send(new GetPublicAccessBlockCommand(owned), { abortSignal }),
       NO_PUBLIC_ACCESS_BLOCK,
     ),
-    scope.read({ service: "s3", operation: "GetBucketAcl", resource: arn }, () =>
-      s3.send(new GetBucketAclCommand(owned)),
+    scope.read({ service: "s3", operation: "GetBucketAcl", resource: arn }, (abortSignal) =>
+      s3.send(new GetBucketAclCommand(owned), { abortSignal }),
     ),
   ]);
 

@@ -6,11 +6,22 @@ export interface CollectStats {
   buckets: number;
   /** API requests sent, retries included. */
   calls: number;
-  /** Requests that were throttled (or failed transiently) and retried. */
+  /** Requests that were retried: throttled, or failed transiently (5xx, timeouts, network errors). */
   retries: number;
+  /** The part of `retries` that was throttling. */
+  throttledRetries: number;
   errors: number;
 }
 
 export function createStats(now: number = Date.now()): CollectStats {
-  return { startedAt: now, accountsTotal: 0, accountsDone: 0, buckets: 0, calls: 0, retries: 0, errors: 0 };
+  return {
+    startedAt: now,
+    accountsTotal: 0,
+    accountsDone: 0,
+    buckets: 0,
+    calls: 0,
+    retries: 0,
+    throttledRetries: 0,
+    errors: 0,
+  };
 }

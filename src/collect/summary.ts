@@ -1,4 +1,5 @@
-import type { RecordedError } from "./errors.js";
+import { oneLine, type RecordedError } from "./errors.js";
+import { printable } from "./printable.js";
 import { formatDuration } from "./progress.js";
 import type { CollectStats } from "./stats.js";
 
@@ -36,11 +37,19 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
+/** One line per error, whatever AWS put in the message (recorded messages are one line already). */
 function describe({ accountId, error }: SummaryError): string {
   const where = [accountId ?? "organization", error.service, error.operation, error.resource]
     .filter(Boolean)
     .join(" ");
-  return `  ${where}: ${error.code}${error.message ? ` (${error.message})` : ""}`;
+  const message = error.message ? ` (${oneLine(error.message)})` : "";
+  return printable(`  ${where}: ${error.code}${message}`);
+}
+
+/** `12 retried after throttling, 3 after server errors, timeouts or network errors`. */
+function retries(stats: CollectStats): string {
+  const other = stats.retries - stats.throttledRetries;
+  return `${stats.throttledRetries} retried after throttling, ${other} after server errors, timeouts or network errors`;
 }
 
 /** The closing lines: what was written, how long it took, and how much is missing. */
@@ -48,8 +57,8 @@ export function summaryLines(input: SummaryInput): string[] {
   const { stats, errors } = input;
   const complete = input.accountFiles - input.incompleteAccounts;
   const lines = [
-    `Snapshot written to ${input.outDir}: ${count(input.accountFiles, "account")} (${complete} complete, ${input.incompleteAccounts} incomplete), ` +
-      `${count(stats.buckets, "bucket")}, ${count(stats.calls, "API call")} (${stats.retries} throttled/retried) in ${formatDuration(input.now - stats.startedAt)}.`,
+    `Snapshot written to ${printable(input.outDir)}: ${count(input.accountFiles, "account")} (${complete} complete, ${input.incompleteAccounts} incomplete), ` +
+      `${count(stats.buckets, "bucket")}, ${count(stats.calls, "API call")} (${retries(stats)}) in ${formatDuration(input.now - stats.startedAt)}.`,
   ];
   if (errors.total === 0) return lines;
   lines.push(`${count(errors.total, "error")} recorded; the snapshot is incomplete:`);

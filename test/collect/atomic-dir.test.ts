@@ -2,13 +2,17 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  createStagingDir,
-  OutputExistsError,
-  removeStaleStaging,
-  stagingPath,
-} from "../../src/collect/atomic-dir.js";
+import { createStagingDir, removeStaleStaging, stagingPath } from "../../src/collect/atomic-dir.js";
+import { OutputExistsError } from "../../src/collect/out-dir.js";
 import { tempParent } from "./support/files.js";
+
+/** A snapshot as collect writes it. */
+function writeSnapshot(dir: string): void {
+  mkdirSync(join(dir, "accounts"), { recursive: true });
+  writeFileSync(join(dir, "snapshot.json"), JSON.stringify({ format: "trustscan-snapshot", version: 1 }));
+  writeFileSync(join(dir, "organization.json"), "{}");
+  writeFileSync(join(dir, "accounts", "111122223333.json"), "{}");
+}
 
 /** The pid of a process that has already ended. */
 function deadPid(): number {
@@ -45,14 +49,23 @@ describe("staging directory", () => {
   it("with force, replaces the old snapshot only at publish time", async () => {
     const parent = tempParent();
     const out = join(parent, "snap");
-    mkdirSync(out);
-    writeFileSync(join(out, "old.json"), "old");
+    writeSnapshot(out);
     const staging = await createStagingDir(out, { force: true });
     writeFileSync(join(staging.path, "new.json"), "new");
-    expect(readdirSync(out)).toEqual(["old.json"]);
+    expect(readdirSync(out).sort()).toEqual(["accounts", "organization.json", "snapshot.json"]);
     await staging.publish();
     expect(readdirSync(out)).toEqual(["new.json"]);
     expect(readdirSync(parent)).toEqual(["snap"]);
+  });
+
+  it("with force, replaces an empty directory", async () => {
+    const parent = tempParent();
+    const out = join(parent, "snap");
+    mkdirSync(out);
+    const staging = await createStagingDir(out, { force: true });
+    writeFileSync(join(staging.path, "new.json"), "new");
+    await staging.publish();
+    expect(readdirSync(out)).toEqual(["new.json"]);
   });
 
   it("discard removes the staging directory", async () => {

@@ -2,7 +2,7 @@ import { CommanderError } from "commander";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCollectCommand, parseAccountIds } from "../../src/cli/collect-command.js";
+import { createCollectCommand, parseAccountIds, parseSeconds } from "../../src/cli/collect-command.js";
 import { Capture, tempParent } from "./support/files.js";
 import { COLLECTED_AT, MGMT, mockScenario, TEST_RETRY, type MockedAws } from "./support/mock-scenario.js";
 
@@ -64,6 +64,20 @@ describe("trustscan collect (command line)", () => {
     await expect(command().parseAsync([], { from: "user" })).rejects.toMatchObject({
       code: "commander.missingMandatoryOptionValue",
     });
+  });
+
+  it("parses timeouts as positive seconds, fractions allowed, and rejects the rest", async () => {
+    const seconds = parseSeconds(3_600);
+    expect(seconds("10")).toBe(10);
+    expect(seconds("0.5")).toBe(0.5);
+    for (const bad of ["0", "-1", "1e3", "abc", "", "3601", "0.0"])
+      expect(() => seconds(bad), bad).toThrow("expected a number of seconds above 0 and up to 3600");
+    await expect(
+      command().parseAsync(["--out", "x", "--request-timeout", "0"], { from: "user" }),
+    ).rejects.toMatchObject({ code: "commander.invalidArgument" });
+    await expect(
+      command().parseAsync(["--out", "x", "--account-timeout", "forever"], { from: "user" }),
+    ).rejects.toMatchObject({ code: "commander.invalidArgument" });
   });
 
   it("parses comma-separated account ids", () => {

@@ -1,5 +1,8 @@
+import { ListSAMLProvidersCommand } from "@aws-sdk/client-iam";
+import { AdaptiveRetryStrategy } from "@smithy/core/retry";
 import { describe, expect, it } from "vitest";
-import { createAwsClientFactory, defaultRegion } from "../../src/collect/clients.js";
+import { createAwsClientFactory, defaultRegion, type RetryReason } from "../../src/collect/clients.js";
+import { startLocalServer, xml } from "./support/local-server.js";
 
 const fakeCredentials = async () => ({ accessKeyId: "AKIDFAKE", secretAccessKey: "fake" });
 
@@ -7,6 +10,8 @@ describe("createAwsClientFactory", () => {
   const factory = createAwsClientFactory({
     region: "eu-central-1",
     maxAttempts: 7,
+    connectTimeoutMs: 10_000,
+    requestTimeoutMs: 60_000,
     credentials: fakeCredentials,
     userAgent: "trustscan/test",
   });
@@ -15,7 +20,7 @@ describe("createAwsClientFactory", () => {
     const { iam } = factory.forAccount("111122223333");
     const strategy = await iam.config.retryStrategy();
     expect((strategy as { mode?: string }).mode).toBe("adaptive");
-    expect(strategy.constructor.name).toBe("AdaptiveRetryStrategy");
+    expect(strategy).toBeInstanceOf(AdaptiveRetryStrategy);
     expect(await iam.config.maxAttempts()).toBe(7);
     expect(await iam.config.region()).toBe("eu-central-1");
     expect((await iam.config.credentials()).accessKeyId).toBe("AKIDFAKE");
@@ -44,7 +49,70 @@ describe("createAwsClientFactory", () => {
     expect((await member.s3Control.config.credentials()).accessKeyId).toBe("member");
     member.destroy();
   });
+
+  it("remembers every credential value its clients were given, the caller's and each account's", async () => {
+    const own = createAwsClientFactory({
+      region: "us-east-1",
+      maxAttempts: 1,
+      connectTimeoutMs: 1_000,
+      requestTimeoutMs: 1_000,
+      credentials: async () => ({ accessKeyId: "caller-id-1", secretAccessKey: "caller secret value" }),
+    });
+    const member = own.forAccount("444455556666", async () => ({
+      accessKeyId: "member-id-1",
+      secretAccessKey: "member secret value",
+      sessionToken: "member session value",
+    }));
+    await own.sts().config.credentials();
+    await member.iam.config.credentials();
+    expect(
+      own.secrets.redact(
+        "caller-id-1 / caller secret value / member-id-1 / member secret value / member session value",
+      ),
+    ).toBe("[redacted] / [redacted] / [redacted] / [redacted] / [redacted]");
+    member.destroy();
+    own.destroy();
+  });
+
+  it("sets the connection and request timeouts on the HTTP handler, and reports each retry with its reason", async () => {
+    let samlCalls = 0;
+    const server = await startLocalServer((_req, res) => {
+      samlCalls += 1;
+      if (samlCalls === 1) return xml(res, 400, errorXml("Throttling", "Rate exceeded"));
+      if (samlCalls === 2) return xml(res, 500, errorXml("InternalFailure", "try again"));
+      xml(res, 200, SAML_PROVIDERS);
+    });
+    const reasons: RetryReason[] = [];
+    const local = createAwsClientFactory({
+      region: "us-east-1",
+      maxAttempts: 3,
+      connectTimeoutMs: 1_234,
+      requestTimeoutMs: 5_678,
+      credentials: fakeCredentials,
+      endpoint: server.url,
+      onRetry: (reason) => reasons.push(reason),
+    });
+    const { iam, destroy } = local.forAccount("111122223333");
+    const answer = await iam.send(new ListSAMLProvidersCommand({}));
+    expect(answer.$metadata.attempts).toBe(3);
+    expect(reasons).toEqual(["THROTTLING", "TRANSIENT"]);
+    // The NodeHttpHandler the client made from these options (typed as any handler).
+    const handler = iam.config.requestHandler as unknown as { httpHandlerConfigs(): object };
+    expect(handler.httpHandlerConfigs()).toMatchObject({
+      connectionTimeout: 1_234,
+      requestTimeout: 5_678,
+      throwOnRequestTimeout: true,
+      socketTimeout: 5_678,
+    });
+    destroy();
+  });
 });
+
+function errorXml(code: string, message: string): string {
+  return `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r</RequestId></ErrorResponse>`;
+}
+
+const SAML_PROVIDERS = `<ListSAMLProvidersResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListSAMLProvidersResult><SAMLProviderList/></ListSAMLProvidersResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ListSAMLProvidersResponse>`;
 
 describe("defaultRegion", () => {
   it("prefers AWS_REGION, then AWS_DEFAULT_REGION, then us-east-1", () => {

@@ -1,5 +1,5 @@
 import { ListOrganizationalUnitsForParentCommand, ListRootsCommand } from "@aws-sdk/client-organizations";
-import { GetBucketPolicyCommand } from "@aws-sdk/client-s3";
+import { GetBucketPolicyCommand, S3ServiceException } from "@aws-sdk/client-s3";
 import { GetAccountAuthorizationDetailsCommand, ListSAMLProvidersCommand } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -213,6 +213,32 @@ describe("collect from a mocked organization", () => {
       stdout.text +
       stderr.text;
     for (const secret of SECRETS) expect(everything).not.toContain(secret);
+  });
+
+  it("removes the assumed role's credential values from recorded errors and the summary, whatever their shape", async () => {
+    // A message that echoes the member role's session token and secret key, neither shaped like a credential.
+    aws.mocks.s3.on(GetBucketPolicyCommand, { Bucket: "prod-private" }).rejects(
+      new S3ServiceException({
+        name: "InvalidToken",
+        $fault: "client",
+        $metadata: { httpStatusCode: 400 },
+        message: `The provided token member-token-${PROD} is malformed\nor expired (secret member-secret-${PROD})`,
+      }),
+    );
+    const out = join(parent, "snapshot");
+    expect(await run({ organization: false, accounts: [PROD] })).toBe(3);
+    const prod = JSON.parse(readFileSync(join(out, "accounts", `${PROD}.json`), "utf8"));
+    expect(prod.errors).toContainEqual({
+      service: "s3",
+      operation: "GetBucketPolicy",
+      resource: "arn:aws:s3:::prod-private",
+      code: "InvalidToken",
+      message: "The provided token [redacted] is malformed or expired (secret [redacted])",
+    });
+    expect(stdout.text).toContain("InvalidToken (The provided token [redacted] is malformed or expired");
+    expect(readFileSync(join(out, "accounts", `${PROD}.json`), "utf8") + stdout.text).not.toMatch(
+      /member-(token|secret)-/,
+    );
   });
 
   it("ends with a summary that says how much is missing", async () => {

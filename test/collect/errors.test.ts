@@ -1,12 +1,14 @@
 import { S3ServiceException } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import {
+  cleanMessage,
   errorCode,
   isThrottling,
   redactSecrets,
   sortErrors,
   toRecordedError,
 } from "../../src/collect/errors.js";
+import { SecretValues } from "../../src/collect/secret-values.js";
 
 const serviceError = (name: string, status = 400, message = "boom") =>
   new S3ServiceException({ name, $fault: "client", $metadata: { httpStatusCode: status }, message });
@@ -65,8 +67,39 @@ describe("redactSecrets", () => {
   });
 });
 
+describe("cleanMessage", () => {
+  const secrets = new SecretValues();
+  // Nothing about these says "credential": only their values give them away.
+  secrets.add({
+    accessKeyId: "plain-key-id-01",
+    secretAccessKey: "the quick brown fox",
+    sessionToken: "hello.world-token",
+  });
+
+  it("removes the credential values the run holds, whatever their shape, and what looks like a credential", () => {
+    expect(
+      cleanMessage(
+        "token hello.world-token rejected for plain-key-id-01 (secret the quick brown fox), key ASIAEXAMPLEEXAMPLE12",
+        secrets,
+      ),
+    ).toBe("token [redacted] rejected for [redacted] (secret [redacted]), key [redacted-key-id]");
+  });
+
+  it("removes a value before cutting the message, so that no part of it is left at the cut", () => {
+    const message = `${"x".repeat(490)} hello.world-token and more`;
+    // Cut first, "hello.wo" would be left at the end.
+    expect(cleanMessage(message, secrets)).toBe(`${"x".repeat(490)} [redacted…`);
+  });
+
+  it("makes a message that spans lines one line", () => {
+    expect(cleanMessage("We encountered an internal error.  \r\n\n   Please try again.\u2028Thanks\n")).toBe(
+      "We encountered an internal error. Please try again. Thanks",
+    );
+  });
+});
+
 describe("toRecordedError", () => {
-  it("records service, operation, resource, code and a redacted message", () => {
+  it("records service, operation, resource, code and the message as raised (CallScope.record cleans it)", () => {
     const error = serviceError("AccessDenied", 403, "denied for ASIAEXAMPLEEXAMPLE12");
     expect(
       toRecordedError(error, { service: "s3", operation: "GetBucketAcl", resource: "arn:aws:s3:::b" }),
@@ -75,7 +108,7 @@ describe("toRecordedError", () => {
       operation: "GetBucketAcl",
       resource: "arn:aws:s3:::b",
       code: "AccessDenied",
-      message: "denied for [redacted-key-id]",
+      message: "denied for ASIAEXAMPLEEXAMPLE12",
     });
   });
 

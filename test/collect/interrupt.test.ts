@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { removeStaleStaging, stagingPath } from "../../src/collect/atomic-dir.js";
-import { tempParent } from "./support/files.js";
+import { listFiles, tempParent } from "./support/files.js";
 
 const SUPPORT = join(dirname(fileURLToPath(import.meta.url)), "support");
 // Fake credentials and no instance metadata: nothing in a child may reach for real AWS.
@@ -97,5 +97,36 @@ describe("exit status of the command line", () => {
     );
     expect(exists.status).toBe(2);
     expect(exists.stderr).toContain("already exists; pass --force");
+  });
+
+  const collectChild = (args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", join(SUPPORT, "cli-child.ts"), ...args], {
+      env: CHILD_ENV,
+      encoding: "utf8",
+    });
+
+  it("is 2 for --force on a directory that is not a snapshot, which keeps every file (.git too)", () => {
+    const checkout = join(tempParent(), "checkout");
+    mkdirSync(join(checkout, ".git", "objects"), { recursive: true });
+    writeFileSync(join(checkout, ".git", "HEAD"), "ref: refs/heads/main\n");
+    writeFileSync(join(checkout, "README.md"), "mine");
+    const before = listFiles(checkout);
+    const run = collectChild(["--organization", "--force", "--out", checkout]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("refusing to replace");
+    expect(run.stderr).toContain("(found .git/, README.md)");
+    expect(listFiles(checkout)).toEqual(before);
+    expect(readFileSync(join(checkout, "README.md"), "utf8")).toBe("mine");
+    expect(readdirSync(join(checkout, ".."))).toEqual(["checkout"]);
+  });
+
+  it("is 2, with a message and no stack trace, for an --out under a regular file", () => {
+    const parent = tempParent();
+    writeFileSync(join(parent, "file"), "data");
+    const run = collectChild(["--out", join(parent, "file", "snap")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `trustscan collect: cannot create --out ${join(parent, "file", "snap")}: ${join(parent, "file")} is not a directory\n`,
+    );
   });
 });

@@ -11,6 +11,7 @@ const stats = () => ({
   buckets: 340,
   calls: 5123,
   retries: 12,
+  throttledRetries: 9,
   errors: 2,
 });
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,7 +82,7 @@ describe("summary", () => {
       now: 61_000,
     });
     expect(lines[0]).toBe(
-      "Snapshot written to snap: 201 accounts (200 complete, 1 incomplete), 340 buckets, 5123 API calls (12 throttled/retried) in 1:01.",
+      "Snapshot written to snap: 201 accounts (200 complete, 1 incomplete), 340 buckets, 5123 API calls (9 retried after throttling, 3 after server errors, timeouts or network errors) in 1:01.",
     );
     expect(lines[1]).toBe("12 errors recorded; the snapshot is incomplete:");
     expect(lines[2]).toBe("  444455556666 s3 GetBucketAcl arn:aws:s3:::b0: AccessDenied");

@@ -10,6 +10,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AccountClients, ClientFactory } from "../../../src/collect/clients.js";
+import { SecretValues } from "../../../src/collect/secret-values.js";
 
 export interface FakeOrgShape {
   /** Member accounts besides the management account. */
@@ -344,6 +345,7 @@ export function createFakeAws(shape: FakeOrgShape, options: FakeAwsOptions): Fak
       };
     },
     destroy() {},
+    secrets: new SecretValues(),
   };
   return { clients, counters, managementAccountId: MGMT, memberIds };
 }

@@ -967,6 +967,8 @@ export function mockScenario(options: { externalId?: string } = {}): MockedAws {
   const clients = createAwsClientFactory({
     region: "us-east-1",
     maxAttempts: 1,
+    connectTimeoutMs: 1_000,
+    requestTimeoutMs: 1_000,
     credentials: async () => ({
       accessKeyId: CALLER_KEY,
       secretAccessKey: CALLER_SECRET,
