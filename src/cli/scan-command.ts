@@ -1,18 +1,21 @@
 import { isAccountId } from "../model/account-id.js";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { scanSnapshot, ZoneError } from "../engine/scan.js";
-import { isActive, SEVERITIES, SEVERITY_RANK, type Severity } from "../findings/finding.js";
+import { SEVERITIES, type Severity } from "../findings/finding.js";
 import type { ScanResult } from "../findings/scan-result.js";
 import {
+  OutputError,
   REPORT_FORMATS,
   renderReport,
   ReportLimitError,
   ReportPathError,
-  writeOutputAtomically,
+  safeText,
+  writeOutputFile,
   type ReportFormat,
 } from "../report/index.js";
 import { InputError, readSnapshots } from "../snapshot/index.js";
-import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK } from "./exit-codes.js";
+import { EXIT_INPUT } from "./exit-codes.js";
+import { exitStatusFor, nothingToScan, scanWarnings } from "./scan-outcome.js";
 
 export interface ScanCommandOptions {
   zone?: "account" | "organization";
@@ -20,6 +23,7 @@ export interface ScanCommandOptions {
   format: ReportFormat;
   output?: string;
   failOn: Severity | "none";
+  allowIncomplete?: boolean;
   repoRoot?: string;
   color: boolean;
 }
@@ -31,27 +35,41 @@ export interface CliIo {
   isTty: boolean;
 }
 
+/** `--output` values that mean standard output rather than a file to replace. */
+const STANDARD_OUTPUT_NAMES = new Set(["-", "/dev/stdout"]);
+
 function collectAccount(value: string, previous: string[]): string[] {
   if (!isAccountId(value))
     throw new InvalidArgumentError(`expected a 12-digit AWS account id, got "${value}"`);
   return [...previous, value];
 }
 
-/** Exit status for a finished scan: 1 when an active finding is at or above the threshold. */
-export function exitStatusFor(result: ScanResult, failOn: Severity | "none"): number {
-  if (failOn === "none") return EXIT_OK;
-  const threshold = SEVERITY_RANK[failOn];
-  return result.findings.some((f) => isActive(f) && SEVERITY_RANK[f.severity] >= threshold)
-    ? EXIT_FINDINGS
-    : EXIT_OK;
+function parseOutput(value: string): string {
+  if (value === "") throw new InvalidArgumentError("expected a file name, or - for standard output");
+  return value;
 }
 
-/** Reads, scans and reports; every input or report problem becomes a message and exit status 2. */
+/** Every line for a person goes through safeText: snapshot text must not drive the terminal or the CI log. */
+function printDiagnostics(io: CliIo, lines: string[]): void {
+  for (const line of lines) io.stderr(`trustscan: ${safeText(line)}\n`);
+}
+
+/**
+ * Reads, scans and reports; returns the exit status (exit-codes.ts). Input, report and output problems are a
+ * message and status 2, with no report written.
+ */
 export async function runScan(paths: string[], options: ScanCommandOptions, io: CliIo): Promise<number> {
+  const file =
+    options.output !== undefined && !STANDARD_OUTPUT_NAMES.has(options.output) ? options.output : undefined;
   let result: ScanResult;
   let report: string;
   try {
     const snapshot = await readSnapshots(paths);
+    const empty = nothingToScan(snapshot);
+    if (empty) {
+      printDiagnostics(io, empty);
+      return EXIT_INPUT;
+    }
     result = scanSnapshot(snapshot, {
       ...(options.zone ? { zone: options.zone } : {}),
       trustedAccounts: options.trustedAccount,
@@ -60,7 +78,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, io: 
     report = renderReport(options.format, result, {
       cwd: io.cwd,
       repoRoot: options.repoRoot ?? io.cwd,
-      color: options.color && io.isTty && !options.output,
+      color: options.color && io.isTty && file === undefined,
     });
   } catch (error) {
     if (
@@ -69,32 +87,28 @@ export async function runScan(paths: string[], options: ScanCommandOptions, io: 
       error instanceof ReportLimitError ||
       error instanceof ReportPathError
     ) {
-      io.stderr(`trustscan: ${error.message}\n`);
+      printDiagnostics(io, [error.message]);
       return EXIT_INPUT;
     }
     throw error;
   }
-  for (const problem of result.readProblems) {
-    io.stderr(
-      `trustscan: warning: ${problem.file}: ${problem.jsonPath}: ${problem.message} (skipped; the rest was scanned)\n`,
-    );
-  }
-  if (result.collectionErrors.length > 0) {
-    io.stderr(
-      `trustscan: warning: the snapshot records ${result.collectionErrors.length} collection error(s); what could not be collected was not scanned\n`,
-    );
-  }
-  if (options.output) {
-    try {
-      await writeOutputAtomically(options.output, report);
-    } catch (error) {
-      io.stderr(`trustscan: cannot write ${options.output}: ${(error as Error).message}\n`);
-      return EXIT_INPUT;
-    }
-  } else {
+  const exitStatus = exitStatusFor(result, {
+    failOn: options.failOn,
+    allowIncomplete: options.allowIncomplete ?? false,
+  });
+  printDiagnostics(io, scanWarnings(result, exitStatus));
+  if (file === undefined) {
     io.stdout(report);
+    return exitStatus;
   }
-  return exitStatusFor(result, options.failOn);
+  try {
+    await writeOutputFile(file, report);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    printDiagnostics(io, [error.message]);
+    return EXIT_INPUT;
+  }
+  return exitStatus;
 }
 
 export function createScanCommand(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -114,11 +128,21 @@ export function createScanCommand(io: CliIo, setExitCode: (code: number) => void
       [],
     )
     .addOption(new Option("--format <format>", "report format").choices([...REPORT_FORMATS]).default("text"))
-    .option("--output <file>", "write the report to a file (atomically) instead of standard output")
+    .option(
+      "--output <file>",
+      "write the report to this file instead of standard output (- is standard output); a regular file is " +
+        "replaced atomically, keeping its mode and owner; a symbolic link is written through",
+      parseOutput,
+    )
     .addOption(
       new Option("--fail-on <severity>", "exit 1 when an active finding is at or above this severity")
         .choices(["none", ...[...SEVERITIES].reverse()])
         .default("low"),
+    )
+    .option(
+      "--allow-incomplete",
+      "exit by the findings alone when some input was not scanned (unreadable parts, collection errors); " +
+        "without it such a scan exits 3",
     )
     .option(
       "--repo-root <dir>",
@@ -135,7 +159,9 @@ Examples:
   trustscan scan authorization-details.json --format json
   trustscan scan org-snapshot --format markdown >> "$GITHUB_STEP_SUMMARY"
 
-Exit status: 0 no active finding at or above --fail-on, 1 there is one, 2 usage or input error.`,
+Exit status: 0 no active finding at or above --fail-on and the whole input scanned; 1 an active finding at
+or above --fail-on; 2 usage or input error, nothing to scan, or --output cannot be written; 3 no such
+finding, but some input was not scanned (unreadable parts or collection errors) and no --allow-incomplete.`,
     )
     .action(async (paths: string[], options: ScanCommandOptions) => {
       setExitCode(await runScan(paths, options, io));

@@ -1,3 +1,4 @@
+import { safeText } from "../report/terminal-text.js";
 import type { CollectStats } from "./stats.js";
 
 export type ProgressMode = "bar" | "lines" | "quiet";
@@ -57,12 +58,13 @@ export function startProgress(
   const draw =
     mode === "bar"
       ? () => {
-          const line = `${progressBar(stats, 20)} ${progressText(stats, now())}`;
+          // safeText, as every line for a person: whatever the figures grow to hold, no value drives the terminal.
+          const line = `${progressBar(stats, 20)} ${safeText(progressText(stats, now()))}`;
           const columns = stream.columns ?? 120;
           // \r and erase-to-end-of-line: redraw in place; cut to the terminal width so it never wraps.
           stream.write(`\r${line.slice(0, Math.max(10, columns - 1))}\x1b[K`);
         }
-      : () => stream.write(`collect: ${progressText(stats, now())}\n`);
+      : () => stream.write(`collect: ${safeText(progressText(stats, now()))}\n`);
   const interval = mode === "bar" ? (options.barIntervalMs ?? 200) : (options.lineIntervalMs ?? 10_000);
   const timer = setInterval(draw, interval);
   // The display must never keep the process alive by itself.

@@ -12,3 +12,8 @@ export class ReportPathError extends Error {
 export class ReportInternalError extends Error {
   override readonly name = "ReportInternalError";
 }
+
+/** The report could not be written where --output says; the message names that target, never a temporary file. */
+export class OutputError extends Error {
+  override readonly name = "OutputError";
+}

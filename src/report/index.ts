@@ -4,7 +4,7 @@ import { renderMarkdown } from "./markdown.js";
 import { renderSarif } from "./sarif.js";
 import type { SarifLimits } from "./sarif.js";
 import { renderText } from "./text.js";
-import { writeOutputAtomically } from "./write-output.js";
+import { writeOutputFile } from "./write-output.js";
 
 export const REPORT_FORMATS = ["text", "json", "sarif", "markdown"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -18,8 +18,8 @@ export interface ReportOptions {
   color?: boolean;
   /** SARIF: lower limits (tests); GitHub's by default. */
   sarifLimits?: Partial<SarifLimits>;
-  /** Markdown: rows of the findings table. */
-  markdownMaxRows?: number;
+  /** Markdown: the summary's size limit in bytes (GitHub's job summary limit, less a margin, by default). */
+  markdownMaxBytes?: number;
 }
 
 export function renderReport(format: ReportFormat, result: ScanResult, options: ReportOptions = {}): string {
@@ -31,7 +31,7 @@ export function renderReport(format: ReportFormat, result: ScanResult, options: 
     case "markdown":
       return renderMarkdown(
         result,
-        options.markdownMaxRows === undefined ? {} : { maxRows: options.markdownMaxRows },
+        options.markdownMaxBytes === undefined ? {} : { maxBytes: options.markdownMaxBytes },
       );
     case "sarif": {
       const cwd = options.cwd ?? process.cwd();
@@ -45,7 +45,7 @@ export function renderReport(format: ReportFormat, result: ScanResult, options: 
 }
 
 /**
- * Renders the whole report in memory first, then writes it atomically: a report that fails to render
+ * Renders the whole report in memory first, then writes it (writeOutputFile): a report that fails to render
  * (a GitHub limit, a file outside the repository) leaves an existing output file untouched.
  */
 export async function writeReport(
@@ -55,13 +55,13 @@ export async function writeReport(
   options: ReportOptions = {},
 ): Promise<void> {
   const content = renderReport(format, result, options);
-  await writeOutputAtomically(target, content);
+  await writeOutputFile(target, content);
 }
 
-export { ReportInternalError, ReportLimitError, ReportPathError } from "./errors.js";
+export { OutputError, ReportInternalError, ReportLimitError, ReportPathError } from "./errors.js";
 export { renderJson, toJsonReport, JSON_REPORT_SCHEMA_VERSION } from "./json.js";
 export type { JsonReport } from "./json.js";
-export { renderMarkdown } from "./markdown.js";
+export { DEFAULT_MARKDOWN_MAX_BYTES, renderMarkdown } from "./markdown.js";
 export {
   renderRuleDetailsText,
   renderRuleHelpMarkdown,
@@ -73,7 +73,8 @@ export {
 } from "./rule-help.js";
 export { GITHUB_SARIF_LIMITS, renderSarif, toSarifLog } from "./sarif.js";
 export type { SarifLimits, SarifOptions } from "./sarif.js";
-export { formatSummaryLine, summarize } from "./summary.js";
+export { formatSummaryLine, isInputIncomplete, summarize } from "./summary.js";
 export type { ReportSummary } from "./summary.js";
 export { renderText } from "./text.js";
-export { writeOutputAtomically } from "./write-output.js";
+export { safeText } from "./terminal-text.js";
+export { writeOutputFile } from "./write-output.js";

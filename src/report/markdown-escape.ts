@@ -1,12 +1,13 @@
 // Helpers for text that comes from snapshots (resource names, Sids, messages) and goes into GitHub markdown.
+import { safeText } from "./terminal-text.js";
 
 /**
- * Plain text inside markdown (a table cell or a list item): one line, pipes escaped, emphasis, link and code
- * characters backslash-escaped (CommonMark allows it for any ASCII punctuation), HTML neutralised.
+ * Plain text inside markdown (a table cell or a list item): safeText (one line, no control characters or
+ * workflow commands), then pipes escaped, emphasis, link and code characters backslash-escaped (CommonMark
+ * allows it for any ASCII punctuation), HTML neutralised.
  */
 export function escapeTableCell(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, " ")
+  return safeText(text)
     .replace(/[\\`*_[\]~|]/g, (character) => `\\${character}`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -14,11 +15,11 @@ export function escapeTableCell(text: string): string {
 }
 
 /**
- * Inline code that survives a table cell: the fence is longer than any backtick run inside, and pipes are
+ * Inline code that survives a table cell: safeText, a fence longer than any backtick run inside, and pipes
  * escaped (GitHub splits table cells on `|` even inside code spans).
  */
 export function inlineCode(text: string): string {
-  const flat = text.replace(/\r\n|\r|\n/g, " ");
+  const flat = safeText(text);
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longestRun + 1);
   const padded = flat.startsWith("`") || flat.endsWith("`") ? ` ${flat} ` : flat;

@@ -11,71 +11,51 @@ import {
 import { describeZone, plural, summarize } from "./summary.js";
 
 export interface MarkdownReportOptions {
-  /**
-   * Rows of the findings table. GitHub caps a job summary at 1 MiB; past this many rows the table says how
-   * many it left out and points at the full report.
-   */
-  maxRows?: number;
+  /** Size of the whole summary in UTF-8 bytes; rows and problems past it are left out and counted. */
+  maxBytes?: number;
 }
 
-export const DEFAULT_MARKDOWN_MAX_ROWS = 500;
+/** GitHub refuses a step summary over 1 MiB; the margin leaves room for what other steps append. */
+export const GITHUB_STEP_SUMMARY_BYTES = 1024 * 1024;
+export const DEFAULT_MARKDOWN_MAX_BYTES = GITHUB_STEP_SUMMARY_BYTES - 64 * 1024;
 
 const SEVERITY_TITLE = { critical: "Critical", high: "High", medium: "Medium", low: "Low" } as const;
 
-/** A summary for a CI job page (GITHUB_STEP_SUMMARY): counts, the active findings, what is cancelled, problems. */
+const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+
+/** How many of `lines` (each followed by a newline) fit in `budget` bytes, in order. */
+function linesWithin(lines: string[], budget: number): number {
+  let used = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    used += bytes(lines[index] ?? "") + 1;
+    if (used > budget) return index;
+  }
+  return lines.length;
+}
+
+function leftOut(count: number, noun: string, maxBytes: number): string {
+  return (
+    `… and ${count} more ${count === 1 ? noun : `${noun}s`}, left out to keep this summary under ${Math.floor(maxBytes / 1024)} KiB ` +
+    `(GitHub's job summary limit is 1 MiB); see the full report (text, JSON or SARIF).`
+  );
+}
+
+/**
+ * A summary for a CI job page (GITHUB_STEP_SUMMARY): counts, the active findings, what is cancelled, problems.
+ * Never larger than `maxBytes`: the findings table (most severe first) and then the problem list are filled
+ * up to the limit, and a line says how many of each were left out.
+ */
 export function renderMarkdown(result: ScanResult, options: MarkdownReportOptions = {}): string {
-  const maxRows = options.maxRows ?? DEFAULT_MARKDOWN_MAX_ROWS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MARKDOWN_MAX_BYTES;
   const summary = summarize(result);
   // Most severe first (stable within a severity): a capped table keeps what matters most.
   const active = sortFindings(result.findings)
     .filter(isActive)
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
-  const blocks: string[] = [];
-
-  blocks.push(`## ${escapeTableCell(result.tool.name)}: ${plural(summary.active, "active finding")}`);
-  blocks.push(
-    `Scanned ${plural(summary.resourcesScanned, "resource")} in ${plural(summary.accountsScanned, "account")} ` +
-      `(zone: ${escapeTableCell(describeZone(result.zone))}) with ${escapeTableCell(result.tool.name)} ` +
-      `${escapeTableCell(result.tool.version)}.`,
+  const rows = active.map(
+    (finding) =>
+      `| ${SEVERITY_TITLE[finding.severity]} | ${inlineCode(finding.ruleId)} | ${inlineCode(finding.resource.arn)} | ${escapeTableCell(finding.message)} |`,
   );
-
-  blocks.push(
-    [
-      "| Severity | Active findings |",
-      "| --- | ---: |",
-      ...SEVERITIES.map((severity) => `| ${SEVERITY_TITLE[severity]} | ${summary.bySeverity[severity]} |`),
-    ].join("\n"),
-  );
-  blocks.push(
-    [
-      "| Rule | Active findings |",
-      "| --- | ---: |",
-      ...summary.byRule.map(({ ruleId, count }) => `| ${inlineCode(ruleId)} | ${count} |`),
-    ].join("\n"),
-  );
-
-  if (active.length > 0) {
-    const rows = active
-      .slice(0, maxRows)
-      .map(
-        (finding) =>
-          `| ${SEVERITY_TITLE[finding.severity]} | ${inlineCode(finding.ruleId)} | ${inlineCode(finding.resource.arn)} | ${escapeTableCell(finding.message)} |`,
-      );
-    const table = ["| Severity | Rule | Resource | Message |", "| --- | --- | --- | --- |", ...rows].join(
-      "\n",
-    );
-    const omitted = active.length - rows.length;
-    blocks.push("### Active findings", table);
-    if (omitted > 0) blocks.push(`… and ${omitted} more; see the full report (text, JSON or SARIF).`);
-  }
-
-  if (summary.cancelled > 0) {
-    blocks.push(
-      `${plural(summary.cancelled, "finding")} cancelled by guardrails (Deny statements, Block Public Access, ` +
-        `resource control policies): not active, listed in the full report.`,
-    );
-  }
-
   const problems = [
     ...sortReadProblems(result.readProblems).map(
       (p) => `- Read problem: ${escapeTableCell(describeReadProblem(p))}`,
@@ -84,9 +64,57 @@ export function renderMarkdown(result: ScanResult, options: MarkdownReportOption
       (e) => `- Collection error: ${escapeTableCell(describeCollectionError(e))}`,
     ),
   ];
-  if (problems.length > 0) {
-    blocks.push("### Problems (the findings may be incomplete)", problems.join("\n"));
-  }
 
+  const head = [
+    `## ${escapeTableCell(result.tool.name)}: ${plural(summary.active, "active finding")}`,
+    `Scanned ${plural(summary.resourcesScanned, "resource")} in ${plural(summary.accountsScanned, "account")} ` +
+      `(zone: ${escapeTableCell(describeZone(result.zone))}) with ${escapeTableCell(result.tool.name)} ` +
+      `${escapeTableCell(result.tool.version)}.`,
+    [
+      "| Severity | Active findings |",
+      "| --- | ---: |",
+      ...SEVERITIES.map((severity) => `| ${SEVERITY_TITLE[severity]} | ${summary.bySeverity[severity]} |`),
+    ].join("\n"),
+    [
+      "| Rule | Active findings |",
+      "| --- | ---: |",
+      ...summary.byRule.map(({ ruleId, count }) => `| ${inlineCode(ruleId)} | ${count} |`),
+    ].join("\n"),
+  ];
+  const findingsHeading = "### Active findings";
+  const tableHeader = "| Severity | Rule | Resource | Message |\n| --- | --- | --- | --- |";
+  const cancelled =
+    summary.cancelled > 0
+      ? `${plural(summary.cancelled, "finding")} cancelled by guardrails (Deny statements, Block Public Access, ` +
+        `resource control policies): not active, listed in the full report.`
+      : undefined;
+  const problemsHeading = "### Problems (the findings may be incomplete)";
+
+  // Everything but the rows and problem lines, with both "left out" lines at their longest: what is left of
+  // maxBytes is the budget for rows, then for problems.
+  const fixed = [
+    ...head,
+    ...(rows.length > 0 ? [findingsHeading, tableHeader, leftOut(rows.length, "finding", maxBytes)] : []),
+    ...(cancelled ? [cancelled] : []),
+    ...(problems.length > 0 ? [problemsHeading, leftOut(problems.length, "problem", maxBytes)] : []),
+  ];
+  let budget = maxBytes - bytes(`${fixed.join("\n\n")}\n`);
+  const rowsShown = linesWithin(rows, budget);
+  budget -= bytes(rows.slice(0, rowsShown).join("\n")) + rowsShown;
+  // The problem list is a block of its own: one more separator byte than its lines.
+  const problemsShown = linesWithin(problems, budget - 1);
+
+  const blocks = [...head];
+  if (rows.length > 0) {
+    blocks.push(findingsHeading, [tableHeader, ...rows.slice(0, rowsShown)].join("\n"));
+    if (rowsShown < rows.length) blocks.push(leftOut(rows.length - rowsShown, "finding", maxBytes));
+  }
+  if (cancelled) blocks.push(cancelled);
+  if (problems.length > 0) {
+    blocks.push(problemsHeading);
+    if (problemsShown > 0) blocks.push(problems.slice(0, problemsShown).join("\n"));
+    if (problemsShown < problems.length)
+      blocks.push(leftOut(problems.length - problemsShown, "problem", maxBytes));
+  }
   return `${blocks.join("\n\n")}\n`;
 }

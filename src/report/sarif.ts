@@ -6,6 +6,7 @@ import { sortFindings } from "./order.js";
 import { sortCollectionErrors, sortReadProblems } from "./problems.js";
 import { collectionErrorNotification, readProblemNotification } from "./sarif-notifications.js";
 import { repoRelativeUri } from "./sarif-paths.js";
+import { isInputIncomplete } from "./summary.js";
 import { toSarifResult } from "./sarif-results.js";
 import { toSarifRule } from "./sarif-rules.js";
 
@@ -105,8 +106,9 @@ export function toSarifLog(result: ScanResult, options: SarifOptions): Log {
         automationDetails: { id: `trustscan/${result.zone.kind}/` },
         invocations: [
           {
-            // The scan completed: unreadable parts were skipped and are reported below as error notifications.
-            executionSuccessful: true,
+            // SARIF's signal that the results cannot be taken as complete: some input was not scanned
+            // (the notifications below say what), and `scan` exits 3 for it unless --allow-incomplete.
+            executionSuccessful: !isInputIncomplete(result),
             toolExecutionNotifications: [
               ...sortReadProblems(result.readProblems).map((problem) =>
                 readProblemNotification(problem, options.repoRoot, cwd),

@@ -46,6 +46,14 @@ export function summarize(result: ScanResult): ReportSummary {
   };
 }
 
+/**
+ * Some of the input was not scanned: a part of the snapshot could not be read, or the collector recorded calls
+ * that failed. Findings may be missing; `scan` exits 3 unless --allow-incomplete, SARIF says the run failed.
+ */
+export function isInputIncomplete(result: Pick<ScanResult, "readProblems" | "collectionErrors">): boolean {
+  return result.readProblems.length > 0 || result.collectionErrors.length > 0;
+}
+
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

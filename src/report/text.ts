@@ -9,6 +9,7 @@ import {
   sortReadProblems,
 } from "./problems.js";
 import { describeZone, formatSummaryLine, summarize } from "./summary.js";
+import { safeText } from "./terminal-text.js";
 
 export interface TextReportOptions {
   /** ANSI colours; the CLI sets it only on a TTY without NO_COLOR. */
@@ -34,18 +35,9 @@ const SEVERITY_STYLE: Record<Severity, string> = {
 
 const SEVERITY_WIDTH = "CRITICAL".length;
 
-/**
- * Names, Sids and messages come from the snapshot: strip control characters so that a crafted resource
- * name cannot move the cursor or recolour the terminal.
- */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
-}
-
 function location(finding: Finding): string {
   const { file, startLine, startColumn } = finding.source.location;
-  return `${clean(file)}:${startLine}:${startColumn}`;
+  return `${safeText(file)}:${startLine}:${startColumn}`;
 }
 
 /** Findings grouped by account, then by resource, keeping the report's sort order. */
@@ -73,16 +65,16 @@ export function renderText(result: ScanResult, options: TextReportOptions = {}):
     const severity = finding.severity.toUpperCase().padEnd(SEVERITY_WIDTH);
     return (
       `${colourSeverity ? paint(SEVERITY_STYLE[finding.severity], severity) : severity}  ` +
-      `${finding.ruleId.padEnd(ruleWidth)}  ${clean(finding.message)}  (${location(finding)})`
+      `${finding.ruleId.padEnd(ruleWidth)}  ${safeText(finding.message)}  (${location(finding)})`
     );
   };
 
   const grouped = (list: Finding[], renderFinding: (finding: Finding) => string[]): string[] => {
     const lines: string[] = [];
     for (const [accountId, resources] of groupByAccountAndResource(list)) {
-      lines.push(paint(ANSI.bold, `Account ${clean(accountId)}`));
+      lines.push(paint(ANSI.bold, `Account ${safeText(accountId)}`));
       for (const [arn, resourceFindings] of resources) {
-        lines.push(`  ${clean(arn)} (${resourceFindings[0]?.resource.type ?? ""})`);
+        lines.push(`  ${safeText(arn)} (${resourceFindings[0]?.resource.type ?? ""})`);
         for (const finding of resourceFindings)
           lines.push(...renderFinding(finding).map((line) => `    ${line}`));
       }
@@ -91,7 +83,7 @@ export function renderText(result: ScanResult, options: TextReportOptions = {}):
   };
 
   const lines: string[] = [
-    `${result.tool.name} ${result.tool.version}: scanned ${result.sources.map(clean).join(", ")} (zone: ${clean(describeZone(result.zone))})`,
+    `${result.tool.name} ${result.tool.version}: scanned ${result.sources.map(safeText).join(", ")} (zone: ${safeText(describeZone(result.zone))})`,
     "",
   ];
 
@@ -107,7 +99,7 @@ export function renderText(result: ScanResult, options: TextReportOptions = {}):
       ...grouped(cancelled, (finding) =>
         [
           `[cancelled] ${findingLine(finding, false)}`,
-          `  cancelled by: ${finding.cancelledBy.map((control) => clean(control.name)).join("; ")}`,
+          `  cancelled by: ${finding.cancelledBy.map((control) => safeText(control.name)).join("; ")}`,
         ].map((line) => paint(ANSI.dim, line)),
       ),
     );
@@ -119,9 +111,9 @@ export function renderText(result: ScanResult, options: TextReportOptions = {}):
   ];
   if (warnings.length > 0) {
     lines.push("", paint(ANSI.bold, "Warnings (the findings may be incomplete)"));
-    lines.push(...warnings.map((warning) => `  ${paint(ANSI.yellow, "warning:")} ${clean(warning)}`));
+    lines.push(...warnings.map((warning) => `  ${paint(ANSI.yellow, "warning:")} ${safeText(warning)}`));
   }
 
-  lines.push("", clean(formatSummaryLine(summarize(result), result.zone)));
+  lines.push("", safeText(formatSummaryLine(summarize(result), result.zone)));
   return `${lines.join("\n")}\n`;
 }

@@ -1,32 +1,136 @@
-import { randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
+import { constants, type Stats } from "node:fs";
+import { lstat, open, readlink, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { OutputError } from "./errors.js";
+import { OwnerNotKeptError, stageFile } from "./staged-file.js";
 
 /**
- * Writes `content` to `target` so that readers see either the old file or the complete new one: the
- * content goes to a temporary file in the same directory (same file system, so the rename is atomic),
- * is flushed to disk, then renamed over the target. On any failure the temporary file is removed and the
- * target is left as it was.
+ * What `--output` names, and so how to write it:
+ * - `new`: nothing there (or a symbolic link to nothing): a new file, written in full and renamed into place;
+ * - `file`: a regular file, reached through any symbolic links: replaced atomically at its real path (the
+ *   links stay links), keeping its mode and owner;
+ * - `stream`: a FIFO or a character device (`/dev/null`, a terminal): written through, never replaced.
+ * Anything else is refused with the reason.
  */
-export async function writeOutputAtomically(target: string, content: string): Promise<void> {
-  const temporary = path.join(
-    path.dirname(path.resolve(target)),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
-  );
-  let created = false;
+type OutputTarget =
+  | { kind: "new"; path: string }
+  | { kind: "file"; path: string; stats: Stats }
+  | { kind: "stream"; path: string }
+  | { kind: "refused"; reason: string };
+
+const MAX_SYMLINK_HOPS = 40;
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === "ENOENT";
+}
+
+async function statsOrMissing(read: () => Promise<Stats>): Promise<Stats | undefined> {
   try {
-    // "wx": never reuse a file that someone else created under the same name.
-    const handle = await open(temporary, "wx");
-    created = true;
-    try {
-      await handle.writeFile(content, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, target);
+    return await read();
   } catch (error) {
-    if (created) await rm(temporary, { force: true });
+    if (isMissing(error)) return undefined;
     throw error;
+  }
+}
+
+/** Where a chain of symbolic links that ends in nothing points: the file a write through it creates. */
+async function danglingLinkTarget(link: string): Promise<string> {
+  let current = path.resolve(link);
+  for (let hop = 0; hop < MAX_SYMLINK_HOPS; hop += 1) {
+    const next = path.resolve(path.dirname(current), await readlink(current));
+    const nextStats = await statsOrMissing(() => lstat(next));
+    if (!nextStats?.isSymbolicLink()) return next;
+    current = next;
+  }
+  throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
+}
+
+function describeHardLinks(count: number): string {
+  return (
+    `it has ${count} hard links, and trustscan neither splits them (replacing the file would) nor ` +
+    `overwrites a file in place (a failed write would leave it half-written); write to a new file, ` +
+    `or to standard output with --output - and redirect it`
+  );
+}
+
+async function resolveTarget(target: string): Promise<OutputTarget> {
+  const entry = await statsOrMissing(() => lstat(target));
+  if (!entry) return { kind: "new", path: target };
+  const stats = entry.isSymbolicLink() ? await statsOrMissing(() => stat(target)) : entry;
+  if (!stats) return { kind: "new", path: await danglingLinkTarget(target) };
+  if (stats.isFile()) {
+    if (stats.nlink > 1) return { kind: "refused", reason: describeHardLinks(stats.nlink) };
+    return { kind: "file", path: entry.isSymbolicLink() ? await realpath(target) : target, stats };
+  }
+  if (stats.isFIFO() || stats.isCharacterDevice()) return { kind: "stream", path: target };
+  if (stats.isDirectory()) return { kind: "refused", reason: "it is a directory" };
+  const what = stats.isBlockDevice()
+    ? "a block device"
+    : stats.isSocket()
+      ? "a socket"
+      : "not a regular file";
+  return { kind: "refused", reason: `it is ${what}; write to a regular file, a FIFO or a character device` };
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOENT: "its directory does not exist",
+  ENOTDIR: "a part of the path is not a directory",
+  EISDIR: "it is a directory",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EIO: "input/output error",
+  EPIPE: "the reader closed the pipe",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "the file name is too long",
+  ENXIO: "no such device, or no reader on the FIFO",
+};
+
+/** Why a write failed, without the path of the temporary file that Node's message would name. */
+function describeWriteError(error: unknown): string {
+  if (error instanceof OwnerNotKeptError) {
+    return `${error.message}: only root can give a file to another user; write to a new file instead`;
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code !== "string") throw error;
+  return WRITE_ERRORS[code] ?? code;
+}
+
+/** Through to the device or FIFO: never O_CREAT (it must not become a regular file), never O_TRUNC. */
+async function writeThrough(file: string, content: string): Promise<void> {
+  const handle = await open(file, constants.O_WRONLY | constants.O_NOCTTY);
+  try {
+    await handle.writeFile(content, "utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes a report to `target` (`--output`). A regular file or a new one is written atomically: readers see
+ * the old file or the complete new one, never a part; a failed or interrupted write leaves no temporary file.
+ * Throws OutputError naming `target` (and only it) when the write fails or the target is refused.
+ */
+export async function writeOutputFile(target: string, content: string): Promise<void> {
+  if (target === "") throw new OutputError("no output file named");
+  try {
+    const resolved = await resolveTarget(target);
+    switch (resolved.kind) {
+      case "refused":
+        throw new OutputError(`cannot write ${target}: ${resolved.reason}`);
+      case "stream":
+        return await writeThrough(resolved.path, content);
+      case "new":
+        return await (await stageFile(resolved.path, content)).commit();
+      case "file": {
+        const { mode, uid, gid } = resolved.stats;
+        return await (await stageFile(resolved.path, content, { mode, uid, gid })).commit();
+      }
+    }
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    throw new OutputError(`cannot write ${target}: ${describeWriteError(error)}`, { cause: error });
   }
 }

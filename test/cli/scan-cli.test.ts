@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -117,6 +118,7 @@ describe("trustscan scan: output", () => {
       output,
       "--fail-on",
       "none",
+      "--allow-incomplete",
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("");
@@ -125,7 +127,9 @@ describe("trustscan scan: output", () => {
   });
 
   it("--fail-on picks the threshold", async () => {
-    expect((await runTrustscan(["scan", EXAMPLE, "--fail-on", "none"])).code).toBe(0);
+    // The example records a collection error: exit 3 unless --allow-incomplete.
+    expect((await runTrustscan(["scan", EXAMPLE, "--fail-on", "none"])).code).toBe(3);
+    expect((await runTrustscan(["scan", EXAMPLE, "--fail-on", "none", "--allow-incomplete"])).code).toBe(0);
     expect((await runTrustscan(["scan", EXAMPLE, "--fail-on", "high"])).code).toBe(1);
     // Trusting the vendor and auditor accounts leaves the public, federation and deputy findings.
     const trusted = await runTrustscan([
@@ -144,6 +148,44 @@ describe("trustscan scan: output", () => {
     expect(rules).not.toContain("external-access");
     expect(rules).not.toContain("missing-external-id");
     expect(rules).toContain("public-access");
+  });
+
+  it("- and /dev/stdout mean standard output; an empty --output is a usage error", async () => {
+    const expected = (await runTrustscan(["scan", EXAMPLE, "--format", "json", "--fail-on", "none"])).stdout;
+    for (const name of ["-", "/dev/stdout"]) {
+      const run = await runTrustscan([
+        "scan",
+        EXAMPLE,
+        "--format",
+        "json",
+        "--fail-on",
+        "none",
+        "--output",
+        name,
+      ]);
+      expect(run.code).toBe(3);
+      expect(run.stdout).toBe(expected);
+    }
+    expect(existsSync("-")).toBe(false);
+    const empty = await runTrustscan(["scan", EXAMPLE, "--output", ""]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("option '--output <file>' argument '' is invalid");
+    expect(empty.stdout).toBe("");
+  });
+
+  it("fails with exit 2 naming the --output target when it cannot be written", async () => {
+    const dir = await tempDir();
+    const output = join(dir, "no-such-dir", "report.sarif");
+    const run = await runTrustscan(["scan", EXAMPLE, "--fail-on", "none", "--output", output]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`trustscan: cannot write ${output}: its directory does not exist\n`);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("npm start succeeds (exit 0) on the example organization", async () => {
+    const [, , ...args] = pkg.scripts.start.split(" ");
+    expect(args.slice(0, 2)).toEqual(["scan", EXAMPLE]);
+    expect((await runTrustscan(args)).code).toBe(0);
   });
 
   it("warns on standard error about collection errors recorded in the snapshot", async () => {

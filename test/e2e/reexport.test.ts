@@ -63,6 +63,7 @@ describe("re-exporting a snapshot", () => {
       "sarif",
       "--fail-on",
       "none",
+      "--allow-incomplete",
       "--repo-root",
       "/",
     ]);

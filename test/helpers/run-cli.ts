@@ -7,7 +7,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output, as `trustscan <args>` would run in `cwd`. */
-export async function runTrustscan(args: string[], cwd = process.cwd()): Promise<CliRun> {
+export async function runTrustscan(args: string[], cwd = process.cwd(), isTty = false): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await runCli(args, {
@@ -18,7 +18,7 @@ export async function runTrustscan(args: string[], cwd = process.cwd()): Promise
       stderr += text;
     },
     cwd,
-    isTty: false,
+    isTty,
   });
   return { code, stdout, stderr };
 }

@@ -29,9 +29,10 @@ describe("renderReport", () => {
     expect(renderReport("text", result)).toBe(renderText(result));
     expect(renderReport("text", result, { color: true })).toBe(renderText(result, { color: true }));
     expect(renderReport("json", result)).toBe(renderJson(result));
-    expect(renderReport("markdown", result, { markdownMaxRows: 1 })).toBe(
-      renderMarkdown(result, { maxRows: 1 }),
+    expect(renderReport("markdown", result, { markdownMaxBytes: 1500 })).toBe(
+      renderMarkdown(result, { maxBytes: 1500 }),
     );
+    expect(renderMarkdown(result, { maxBytes: 1500 })).not.toBe(renderMarkdown(result));
   });
 
   it("writes SARIF relative to the working directory when no repository root is given", () => {

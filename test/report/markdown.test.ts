@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../src/report/markdown.js";
-import { emptyScanResult, PUBLIC_BUCKET_FINDING, sampleScanResult } from "./fixtures/scan-results.js";
+import { DEFAULT_MARKDOWN_MAX_BYTES, renderMarkdown } from "../../src/report/markdown.js";
+import {
+  emptyScanResult,
+  EXTERNAL_ROLE_FINDING,
+  PUBLIC_BUCKET_FINDING,
+  sampleScanResult,
+} from "./fixtures/scan-results.js";
+
+const findingRows = (markdown: string) =>
+  markdown.split("\n").filter((line) => /^\| (Critical|High|Medium|Low) \| `/.test(line));
 
 describe("renderMarkdown", () => {
   const markdown = renderMarkdown(sampleScanResult());
@@ -57,16 +65,58 @@ describe("renderMarkdown", () => {
       .split("\n")
       .find((line) => line.startsWith("| Critical | `public-access`"));
     expect(row).toBe(
-      "| Critical | `public-access` | ``arn:aws:s3:::a\\|b`c`` | Bucket a\\|b is &lt;b&gt;public&lt;/b&gt; see \\[here\\](http://x) |",
+      "| Critical | `public-access` | ``arn:aws:s3:::a\\|b`c`` | Bucket a\\|b is &lt;b&gt;public&lt;/b&gt;\\\\nsee \\[here\\](http://x) |",
     );
   });
 
-  it("caps the findings table and says how many it left out", () => {
-    const capped = renderMarkdown(sampleScanResult(), { maxRows: 2 });
-    expect(
-      capped.split("\n").filter((line) => /^\| (Critical|High|Medium|Low) \| `/.test(line)),
-    ).toHaveLength(2);
-    expect(capped).toContain("… and 3 more; see the full report (text, JSON or SARIF).");
+  it("keeps under a byte limit by leaving out the least severe rows, and says how many", () => {
+    const full = renderMarkdown(sampleScanResult());
+    const maxBytes = Buffer.byteLength(full) - 200;
+    const capped = renderMarkdown(sampleScanResult(), { maxBytes });
+    expect(Buffer.byteLength(capped)).toBeLessThanOrEqual(maxBytes);
+    const rows = findingRows(capped);
+    const leftOut = Number(/… and (\d+) more findings?, left out/.exec(capped)?.[1]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length + leftOut).toBe(5);
+    expect(rows).toEqual(findingRows(full).slice(0, rows.length));
+    // The problems still get their heading and a count when the rows took the room.
+    expect(capped).toContain("### Problems (the findings may be incomplete)");
+  });
+
+  it("stays under GitHub's 1 MiB job summary limit with 800 findings on roles with 3,000-character names", () => {
+    const findings = Array.from({ length: 800 }, (_, i) => {
+      const name = `${"r".repeat(3000)}-${i}`;
+      return {
+        ...EXTERNAL_ROLE_FINDING,
+        message: `Role ${name} can be assumed by any principal in account 999999999999`,
+        resource: { ...EXTERNAL_ROLE_FINDING.resource, arn: `arn:aws:iam::111122223333:role/${name}`, name },
+      };
+    });
+    const markdown = renderMarkdown(sampleScanResult({ findings }));
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(DEFAULT_MARKDOWN_MAX_BYTES);
+    expect(DEFAULT_MARKDOWN_MAX_BYTES).toBeLessThan(1024 * 1024);
+    const shown = findingRows(markdown).length;
+    expect(shown).toBeGreaterThan(100);
+    expect(markdown).toContain(
+      `… and ${800 - shown} more findings, left out to keep this summary under 960 KiB`,
+    );
+  });
+
+  it("caps the problem list too", () => {
+    const collectionErrors = Array.from({ length: 5000 }, (_, i) => ({
+      accountId: "111122223333",
+      service: "s3",
+      operation: "GetBucketPolicy",
+      resource: `arn:aws:s3:::bucket-${i}`,
+      code: "AccessDenied",
+      message: "m".repeat(1000),
+    }));
+    const markdown = renderMarkdown(sampleScanResult({ collectionErrors }));
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(DEFAULT_MARKDOWN_MAX_BYTES);
+    expect(findingRows(markdown)).toHaveLength(5);
+    const listed = markdown.split("\n").filter((line) => line.startsWith("- ")).length;
+    expect(listed).toBeGreaterThan(100);
+    expect(markdown).toContain(`… and ${5001 - listed} more problems, left out`);
   });
 
   it("stays short when there is nothing to report", () => {

@@ -3,6 +3,7 @@ import type { Log, Result } from "sarif";
 import { describe, expect, it } from "vitest";
 import { SECURITY_SEVERITY } from "../../src/findings/finding.js";
 import type { Finding } from "../../src/findings/finding.js";
+import type { ScanResult } from "../../src/findings/scan-result.js";
 import { ReportInternalError, ReportLimitError, ReportPathError } from "../../src/report/errors.js";
 import { GITHUB_SARIF_LIMITS, renderSarif, toSarifLog } from "../../src/report/sarif.js";
 import { checkGithubRules, errorsOf, validateSarifSchema } from "../helpers/sarif-github.js";
@@ -208,10 +209,20 @@ describe("toSarifLog / renderSarif", () => {
     );
   });
 
+  it("says the run was not successful when input was skipped or not collected, successful otherwise", () => {
+    const invocation = (result: ScanResult) => run(toSarifLog(result, options)).invocations?.[0];
+    expect(invocation(sampleScanResult())?.executionSuccessful).toBe(false);
+    expect(invocation(sampleScanResult({ collectionErrors: [] }))?.executionSuccessful).toBe(false);
+    expect(invocation(sampleScanResult({ readProblems: [] }))?.executionSuccessful).toBe(false);
+    expect(invocation(sampleScanResult({ readProblems: [], collectionErrors: [] }))).toEqual({
+      executionSuccessful: true,
+      toolExecutionNotifications: [],
+    });
+  });
+
   it("reports read problems as errors and collection errors as warnings, without timestamps", () => {
     const invocations = run(toSarifLog(sampleScanResult(), options)).invocations;
     expect(invocations).toHaveLength(1);
-    expect(invocations?.[0]?.executionSuccessful).toBe(true);
     expect(Object.keys(invocations?.[0] ?? {}).sort()).toEqual([
       "executionSuccessful",
       "toolExecutionNotifications",

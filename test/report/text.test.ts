@@ -102,7 +102,7 @@ describe("renderText", () => {
     const output = renderText(sampleScanResult({ findings: [hostile] }));
     expect(output).not.toContain(ESC);
     expect(output).not.toContain("\u0007");
-    expect(output).toContain("Bucket x [2J ]0;pwned  is public");
+    expect(output).toContain("Bucket x\\x1B[2J\\x1B]0;pwned\\x07 is public");
   });
 
   it("masks credentials in collection error messages", () => {

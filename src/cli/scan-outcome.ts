@@ -1,0 +1,65 @@
+import { isActive, SEVERITY_RANK, type Severity } from "../findings/finding.js";
+import type { ScanResult } from "../findings/scan-result.js";
+import type { Snapshot } from "../model/snapshot.js";
+import { isInputIncomplete } from "../report/index.js";
+import { describeReadProblem, sortReadProblems } from "../report/problems.js";
+import { EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK } from "./exit-codes.js";
+
+export interface OutcomeOptions {
+  failOn: Severity | "none";
+  /** Exit by the findings alone even when some input was not scanned. */
+  allowIncomplete: boolean;
+}
+
+const PROBLEMS_LISTED = 10;
+
+/**
+ * 1 when an active finding is at or above the threshold (a certain problem outranks a possible one); else 3
+ * when some input was not scanned, unless allowed; else 0.
+ */
+export function exitStatusFor(result: ScanResult, options: OutcomeOptions): number {
+  if (options.failOn !== "none") {
+    const threshold = SEVERITY_RANK[options.failOn];
+    if (result.findings.some((f) => isActive(f) && SEVERITY_RANK[f.severity] >= threshold))
+      return EXIT_FINDINGS;
+  }
+  return isInputIncomplete(result) && !options.allowIncomplete ? EXIT_INCOMPLETE : EXIT_OK;
+}
+
+/**
+ * Why a snapshot that yields no account at all cannot be scanned (undefined when it can): reporting "no
+ * findings" for it would pass a check that looked at nothing.
+ */
+export function nothingToScan(snapshot: Snapshot): string[] | undefined {
+  if (snapshot.accounts.length > 0) return undefined;
+  const problems = sortReadProblems(snapshot.readProblems);
+  if (problems.length === 0) {
+    return [`nothing to scan: ${snapshot.source} lists no accounts (its snapshot.json "accounts" is empty)`];
+  }
+  const more = problems.length - PROBLEMS_LISTED;
+  return [
+    `nothing to scan: not one account of ${snapshot.source} could be read:`,
+    ...problems.slice(0, PROBLEMS_LISTED).map((problem) => `  ${describeReadProblem(problem)}`),
+    ...(more > 0 ? [`  … and ${more} more`] : []),
+  ];
+}
+
+/** Standard error after a scan: what was skipped, and why the exit status is 3 when it is. */
+export function scanWarnings(result: ScanResult, exitStatus: number): string[] {
+  const lines = sortReadProblems(result.readProblems).map(
+    (problem) =>
+      `warning: ${problem.file}: ${problem.jsonPath}: ${problem.message} (skipped; the rest was scanned)`,
+  );
+  if (result.collectionErrors.length > 0) {
+    lines.push(
+      `warning: the snapshot records ${result.collectionErrors.length} collection error(s); what could not be collected was not scanned`,
+    );
+  }
+  if (exitStatus === EXIT_INCOMPLETE) {
+    lines.push(
+      "some input was not scanned, so findings may be missing: exit status 3 " +
+        "(pass --allow-incomplete to exit by the findings alone)",
+    );
+  }
+  return lines;
+}
