@@ -37,6 +37,12 @@ function collectAccount(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Policy text in a message must not move the cursor or recolour the terminal. */
+function withoutControlCharacters(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+}
+
 /** Exit status for a finished scan: 1 when an active finding is at or above the threshold. */
 export function exitStatusFor(result: ScanResult, failOn: Severity | "none"): number {
   if (failOn === "none") return EXIT_OK;
@@ -75,8 +81,10 @@ export async function runScan(paths: string[], options: ScanCommandOptions, io: 
     throw error;
   }
   for (const problem of result.readProblems) {
+    // A grammar problem's message says how the policy was judged; any other problem's part was left out.
+    const outcome = problem.kind === "policy-grammar" ? "" : " (skipped; the rest was scanned)";
     io.stderr(
-      `trustscan: warning: ${problem.file}: ${problem.jsonPath}: ${problem.message} (skipped; the rest was scanned)\n`,
+      `trustscan: warning: ${withoutControlCharacters(`${problem.file}: ${problem.jsonPath}: ${problem.message}`)}${outcome}\n`,
     );
   }
   if (result.collectionErrors.length > 0) {

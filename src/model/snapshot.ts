@@ -12,12 +12,17 @@ export interface CollectionError {
   message?: string;
 }
 
-/** A part of the input the reader could not use; the rest of the snapshot is still scanned. */
+/**
+ * A part of the input the reader could not use, or (kind `policy-grammar`) a policy outside IAM's grammar that was
+ * read and judged as the message says; the rest of the snapshot is still scanned.
+ */
 export interface ReadProblem {
   file: string;
   /** JSON path inside the file, e.g. `$.iam.RoleDetailList[3].AssumeRolePolicyDocument`. */
   jsonPath: string;
   message: string;
+  /** Absent: the part was left out. `policy-grammar`: it was read, judged as the message says. */
+  kind?: "policy-grammar";
 }
 
 export interface OidcProvider {

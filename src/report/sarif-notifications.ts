@@ -4,15 +4,17 @@ import { describeCollectionError, describeReadProblem } from "./problems.js";
 import { repoRelativeUriIfInside } from "./sarif-paths.js";
 
 /**
- * An unreadable part of the snapshot: level error, located at the file. A file outside the repository
- * root keeps only its name in the message (a notification's location is optional, unlike a result's).
+ * An unreadable part of the snapshot: level error, located at the file. A policy outside IAM's grammar was read
+ * and judged conservatively: level warning. A file outside the repository root keeps only its name in the
+ * message (a notification's location is optional, unlike a result's).
  */
 export function readProblemNotification(problem: ReadProblem, repoRoot: string, cwd: string): Notification {
   const uri = repoRelativeUriIfInside(problem.file, repoRoot, cwd);
+  const grammar = problem.kind === "policy-grammar";
   return {
-    level: "error",
+    level: grammar ? "warning" : "error",
     message: { text: describeReadProblem(problem) },
-    descriptor: { id: "read-problem" },
+    descriptor: { id: grammar ? "policy-grammar" : "read-problem" },
     ...(uri !== undefined ? { locations: [{ physicalLocation: { artifactLocation: { uri } } }] } : {}),
     properties: { jsonPath: problem.jsonPath },
   };
