@@ -46,12 +46,23 @@ export function readPrincipal(
 ): PrincipalEntry[] {
   if (node.kind === "string" && node.string() === "*") return [EVERY_PRINCIPAL];
   if (node.kind !== "object") {
-    if (element === "Principal") {
+    if (element === "NotPrincipal") {
+      issues.addAt(node, EXPECTED_PRINCIPAL, "NotPrincipal judged as excluding nobody");
+      return [];
+    }
+    // An account id or ARN written without {"AWS": …} can only mean that AWS principal; anything else, anyone.
+    const text = node.kind === "string" ? node.string() : "";
+    if (!/^(?:\d{12}|arn:.+)$/.test(text)) {
       issues.addAt(node, EXPECTED_PRINCIPAL, EVERY_PRINCIPAL_TEXT);
       return [EVERY_PRINCIPAL];
     }
-    issues.addAt(node, EXPECTED_PRINCIPAL, "NotPrincipal judged as excluding nobody");
-    return [];
+    const entry: PrincipalEntry = { type: "AWS", value: text };
+    const reading = entryProblem(entry)?.reading ?? {
+      entry,
+      text: `read as ${JSON.stringify({ AWS: text })}`,
+    };
+    issues.addAt(node, EXPECTED_PRINCIPAL, reading.text);
+    return [reading.entry];
   }
   const entries: PrincipalEntry[] = [];
   const outsideGrammar = (place: Place, expected: string, found: string, reading: AllowReading) => {

@@ -200,12 +200,12 @@ function readResources(statement: JsonObject, kind: PolicyKind, issues: Statemen
   const resourceNode = statement.get("Resource");
   const notResourceNode = statement.get("NotResource");
   if (kind === "trust-policy") {
-    // IAM refuses such a trust policy ("MalformedPolicyDocument: Has prohibited field Resource").
     for (const key of ["Resource", "NotResource"]) {
       if (!statement.has(key)) continue;
       issues.add(
         placeOfKey(statement, key),
-        `no ${key} in a role trust policy: the role itself is its resource (${AWS_PAGE.grammar}, policy grammar notes)`,
+        `no ${key} in a role trust policy, whose resource is the role itself (IAM refuses one: ` +
+          `"MalformedPolicyDocument: Has prohibited field ${key}")`,
         foundKey(key),
         `${key} ignored: the grant is judged on the role itself`,
       );
