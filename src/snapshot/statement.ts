@@ -33,11 +33,14 @@ const EXPECTED_KEY =
   `Condition, spelt with this case (${AWS_PAGE.grammar})`;
 const EXPECTED_EFFECT = `"Allow" or "Deny", which are case-sensitive (${AWS_PAGE.effect})`;
 const EXPECTED_STRINGS = "a string or an array of strings";
-const EVERY_ACTION = ["*"];
 const EVERY_ACTION_TEXT = "judged as granting every action";
 const JUDGED_ALLOW = "judged as an Allow, the reading that reports access";
 
 type ResourceFields = Pick<Statement, "resources" | "notResources">;
+
+function everyAction(): string[] {
+  return ["*"];
+}
 
 /**
  * One statement object; `index` is its position in the Statement array (0 for a lone object). A statement
@@ -58,7 +61,7 @@ export function readStatement(node: JsonNode, index: number, reading: PolicyRead
     return finish(node, index, {
       effect: "Allow",
       ...(reading.kind === "control-policy" ? {} : { principals: [EVERY_PRINCIPAL] }),
-      actions: EVERY_ACTION,
+      actions: everyAction(),
       conditions: [],
     });
   }
@@ -94,7 +97,11 @@ export function readStatement(node: JsonNode, index: number, reading: PolicyRead
   });
 }
 
-function finish(node: JsonNode, index: number, judged: Omit<Statement, "index" | "location" | "canonical">) {
+function finish(
+  node: JsonNode,
+  index: number,
+  judged: Omit<Statement, "index" | "location" | "canonical">,
+): Statement {
   const parsed: Omit<Statement, "canonical"> = { index, ...judged, location: node.location };
   return { ...parsed, canonical: canonicalStatement(parsed) };
 }
@@ -120,6 +127,7 @@ function readEffect(statement: JsonObject): EffectRead {
   if (text === "Allow" || text === "Deny") return { effect: text };
   const place = placeOf(node);
   const found = describeValue(node);
+  // A Deny is left out whatever else it says, so no Allow judgement applies.
   if (text?.toLowerCase() === "deny")
     return { effect: "Deny", issue: { place, found, inAllow: "", skipsDeny: true } };
   const inAllow =
@@ -179,7 +187,7 @@ function readActions(
       foundKey("NotAction"),
       EVERY_ACTION_TEXT,
     );
-    return { actions: EVERY_ACTION };
+    return { actions: everyAction() };
   }
   if (!actionNode && !notActionNode) {
     issues.add(
@@ -188,11 +196,11 @@ function readActions(
       foundNoKey("Action"),
       EVERY_ACTION_TEXT,
     );
-    return { actions: EVERY_ACTION };
+    return { actions: everyAction() };
   }
   const node = (actionNode ?? notActionNode) as JsonNode;
   const list = stringList(node, `${EXPECTED_STRINGS} (${AWS_PAGE.action})`, EVERY_ACTION_TEXT, issues);
-  if (list === undefined) return { actions: EVERY_ACTION };
+  if (list === undefined) return { actions: everyAction() };
   return actionNode ? { actions: list } : { notActions: list };
 }
 
@@ -240,7 +248,10 @@ function readResources(statement: JsonObject, kind: PolicyKind, issues: Statemen
   return resourceNode ? { resources: list } : { notResources: list };
 }
 
-/** A string or an array of strings as an array; undefined (and an issue) for anything else. */
+/**
+ * A string or a non-empty array of strings as an array; undefined (and an issue) for anything else. IAM refuses
+ * an empty list ("Policy statement must contain actions", "… resources").
+ */
 function stringList(
   node: JsonNode,
   expected: string,
@@ -253,6 +264,10 @@ function stringList(
     return undefined;
   }
   const elements = node.array();
+  if (elements.length === 0) {
+    issues.addAt(node, `a non-empty list: ${expected}`, inAllow);
+    return undefined;
+  }
   const bad = elements.find((element) => element.kind !== "string");
   if (bad) {
     issues.addAt(bad, `a string (${expected})`, inAllow);

@@ -79,6 +79,11 @@ ruleTester("public-access", {
       { ...publicFinding, problems: ["$.Statement[0].Action"] },
     ),
     ...inBothZones(
+      "an Allow with an empty Action list grants every action",
+      bucket({ ...PUBLIC_READ, Action: [] }),
+      { ...publicFinding, problems: ["$.Statement[0].Action"] },
+    ),
+    ...inBothZones(
       'a bucket Allow without Principal is judged as Principal "*"',
       bucket({ Effect: "Allow", Action: "s3:GetObject", Resource: OBJECTS_ARN }),
       { ...publicFinding, problems: ["$.Statement[0].Principal"] },

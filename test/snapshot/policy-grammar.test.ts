@@ -330,6 +330,36 @@ const cases: GrammarCase[] = [
     judged: { actions: ["*"] },
   },
   {
+    name: "an empty Action list in an Allow: every action",
+    kind: "trust-policy",
+    statement: { ...TRUST, Action: [] },
+    problems: [
+      {
+        jsonPath: "$.Statement[0].Action",
+        at: "[]",
+        judgement: EVERY_ACTION,
+        expected: "a non-empty list: a string or an array of strings (IAM JSON policy elements: Action)",
+        found: "an array",
+      },
+    ],
+    judged: { actions: ["*"] },
+  },
+  {
+    name: "an empty Resource list in a bucket Deny: left out",
+    kind: "bucket-policy",
+    statement: { ...DENY_GET, Resource: [] },
+    problems: [
+      {
+        jsonPath: "$.Statement[0].Resource",
+        at: "[]",
+        judgement: DENY_SKIPPED,
+        expected: "a non-empty list: a string or an array of strings (IAM JSON policy elements: Resource)",
+        found: "an array",
+      },
+    ],
+    judged: null,
+  },
+  {
     name: 'a bucket Allow without Principal is judged as Principal "*"',
     kind: "bucket-policy",
     statement: { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" },
