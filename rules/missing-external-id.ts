@@ -100,7 +100,7 @@ function fixedValues(values: readonly string[]): boolean {
 }
 
 function isEffectiveExternalIdCondition(clause: ConditionClause): boolean {
-  if (clause.keyLower !== "sts:externalid") return false;
+  if (clause.keyLower !== "sts:externalid" || clause.malformed) return false;
   const op = parseOperator(clause.operatorLower);
   const positive =
     op.base === "stringequals" || op.base === "stringlike" || op.base === "stringequalsignorecase";
@@ -109,7 +109,7 @@ function isEffectiveExternalIdCondition(clause: ConditionClause): boolean {
 
 /** `Deny … StringNotEquals sts:ExternalId <fixed>`: whoever does not send the ID is turned away. */
 function isExternalIdDenyCondition(clause: ConditionClause): boolean {
-  if (clause.keyLower !== "sts:externalid") return false;
+  if (clause.keyLower !== "sts:externalid" || clause.malformed) return false;
   const op = parseOperator(clause.operatorLower);
   return (
     (op.base === "stringnotequals" || op.base === "stringnotlike") &&

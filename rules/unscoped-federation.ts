@@ -62,11 +62,23 @@ const ANY_PROVIDER: FederationProvider = {
   },
 };
 
+/** A Federated value that names no identity provider: nothing it could be is pinned. */
+const UNRECOGNISED_PROVIDER: FederationProvider = {
+  ...ANY_PROVIDER,
+  id: "unrecognised",
+  displayName: "unrecognised",
+  matches: () => false,
+  source: {
+    title: "docs/policy-grammar.md (a Federated value that is no identity provider)",
+    url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+  },
+};
+
 function federationFinding(analysis: ResourceAnalysis, grant: FederatedGrant): FindingDraft | undefined {
+  // A value that is no identity provider (a grammar problem the reader reports) is judged as unscoped.
   const provider = ANY_PROVIDER.matches(grant.provider)
     ? ANY_PROVIDER
-    : findFederationProvider(grant.provider);
-  if (!provider) return undefined;
+    : (findFederationProvider(grant.provider) ?? UNRECOGNISED_PROVIDER);
   const required = provider.requiredKeys(grant.provider).map((k) => k.toLowerCase());
   const pinned = required.filter((key) => grant.conditions.some((c) => pinsKey(c, key, provider)));
   const scoped =
@@ -99,7 +111,7 @@ function severityOf(provider: FederationProvider): Severity {
 
 /** A positive, non-IfExists operator on the key whose every value pins a scope (OR across values). */
 function pinsKey(clause: ConditionClause, keyLower: string, provider: FederationProvider): boolean {
-  if (clause.keyLower !== keyLower) return false;
+  if (clause.keyLower !== keyLower || clause.malformed) return false;
   const op = parseOperator(clause.operatorLower);
   if (op.negated || op.ifExists || op.set === "all" || op.kind !== "string") return false;
   const isLike = op.wildcards;

@@ -10,6 +10,9 @@ import { triAnd, triNot, triOr, type Tri } from "./tri.js";
  * true on an empty set and ForAnyValue false on it.
  */
 export function evaluateClause(clause: ConditionClause, caller: Caller, ctx: EvaluationContext): Tri {
+  // Outside IAM's grammar (docs/policy-grammar.md): some callers may satisfy it, none provably do, so it never
+  // narrows an Allow and a Deny with it cancels nothing.
+  if (clause.malformed) return "some";
   const op = parseOperator(clause.operatorLower);
   const value = keyValueFor(clause.keyLower, caller, ctx);
 

@@ -1,6 +1,6 @@
 import { isActive, SEVERITY_RANK, type Severity } from "../findings/finding.js";
 import type { ScanResult } from "../findings/scan-result.js";
-import type { Snapshot } from "../model/snapshot.js";
+import { wasSkipped, type Snapshot } from "../model/snapshot.js";
 import { isInputIncomplete } from "../report/index.js";
 import { describeReadProblem, sortReadProblems } from "../report/problems.js";
 import { EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK } from "./exit-codes.js";
@@ -46,9 +46,10 @@ export function nothingToScan(snapshot: Snapshot): string[] | undefined {
 
 /** Standard error after a scan: what was skipped, and why the exit status is 3 when it is. */
 export function scanWarnings(result: ScanResult, exitStatus: number): string[] {
+  // A judged problem's message says how the policy was judged; a skipped part's says what was left out.
   const lines = sortReadProblems(result.readProblems).map(
     (problem) =>
-      `warning: ${problem.file}: ${problem.jsonPath}: ${problem.message} (skipped; the rest was scanned)`,
+      `warning: ${problem.file}: ${problem.jsonPath}: ${problem.message}${wasSkipped(problem) ? " (skipped; the rest was scanned)" : ""}`,
   );
   if (result.collectionErrors.length > 0) {
     lines.push(

@@ -55,6 +55,7 @@ export function scanSnapshot(snapshot: Snapshot, options: ScanOptions = {}): Sca
         analysisProblems.push({
           file: resource.location.file,
           jsonPath: "$",
+          kind: "analysis-budget",
           message: `Analysis budget exceeded for ${resource.arn} (line ${resource.location.startLine}): its policies need more than ${drafts.exceeded} work units to compare; reported conservatively as reachable by anyone.`,
         });
       }

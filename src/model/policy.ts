@@ -19,8 +19,19 @@ export interface ConditionClause {
   keyLower: string;
   /** Values as strings (`true` becomes "true", numbers their decimal form), in the order written. */
   values: string[];
+  /**
+   * Set by the reader when the clause is outside IAM's grammar (an unknown operator, IfExists on Null, a value of
+   * the wrong type; docs/policy-grammar.md). Nothing can be proved about it: it never narrows an Allow, and a Deny
+   * that has it cancels nothing.
+   */
+  malformed?: true;
 }
 
+/**
+ * One statement as the scan judges it. The reader turns a statement outside IAM's grammar into the reading that
+ * errs toward reporting access (an Allow without Action grants every action; a Deny it cannot be sure of is left
+ * out) and records a ReadProblem saying so (docs/policy-grammar.md).
+ */
 export interface Statement {
   /** Position in the policy's Statement array (0-based), or 0 when Statement is a single object. */
   index: number;

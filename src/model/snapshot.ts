@@ -12,12 +12,23 @@ export interface CollectionError {
   message?: string;
 }
 
-/** A part of the input the reader could not use; the rest of the snapshot is still scanned. */
+/**
+ * A part of the input the reader could not use, or (kind `policy-grammar`) a policy outside IAM's grammar that was
+ * read and judged as the message says, or (kind `analysis-budget`) a resource whose policies outgrew the analysis
+ * work budget and were reported conservatively; the rest of the snapshot is still scanned.
+ */
 export interface ReadProblem {
   file: string;
   /** JSON path inside the file, e.g. `$.iam.RoleDetailList[3].AssumeRolePolicyDocument`. */
   jsonPath: string;
   message: string;
+  /** Absent: the part was left out. Otherwise it was read and judged conservatively, as the message says. */
+  kind?: "policy-grammar" | "analysis-budget";
+}
+
+/** Was this part of the input left out of the scan (rather than read and judged conservatively)? */
+export function wasSkipped(problem: ReadProblem): boolean {
+  return problem.kind === undefined;
 }
 
 export interface OidcProvider {

@@ -88,6 +88,7 @@ export function toJsonReport(result: ScanResult) {
     findings: sortFindings(result.findings).map(findingJson),
     problems: {
       readProblems: sortReadProblems(result.readProblems).map((problem) => ({
+        kind: problem.kind ?? "unreadable",
         file: problem.file,
         jsonPath: problem.jsonPath,
         message: redactSecrets(problem.message),

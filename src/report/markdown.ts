@@ -58,7 +58,8 @@ export function renderMarkdown(result: ScanResult, options: MarkdownReportOption
   );
   const problems = [
     ...sortReadProblems(result.readProblems).map(
-      (p) => `- Read problem: ${escapeTableCell(describeReadProblem(p))}`,
+      (p) =>
+        `- ${p.kind === "policy-grammar" ? "Policy grammar" : p.kind === "analysis-budget" ? "Analysis budget" : "Read problem"}: ${escapeTableCell(describeReadProblem(p))}`,
     ),
     ...sortCollectionErrors(result.collectionErrors).map(
       (e) => `- Collection error: ${escapeTableCell(describeCollectionError(e))}`,

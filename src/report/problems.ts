@@ -1,9 +1,17 @@
 import type { CollectionError, ReadProblem } from "../model/snapshot.js";
 import { redactSecrets } from "./redact.js";
 
-/** One sentence for a part of the snapshot that could not be read (the rest was scanned). */
+/**
+ * One sentence for a part of the snapshot that could not be read (the rest was scanned), or for a policy outside
+ * IAM's grammar (read, and judged as the message says).
+ */
 export function describeReadProblem(problem: ReadProblem): string {
-  return `Could not read ${problem.jsonPath} in ${problem.file}: ${redactSecrets(problem.message)}`;
+  const message = redactSecrets(problem.message);
+  if (problem.kind === "policy-grammar") {
+    return `Policy outside IAM's grammar at ${problem.jsonPath} in ${problem.file}: ${message}`;
+  }
+  if (problem.kind === "analysis-budget") return `${message} (${problem.file})`;
+  return `Could not read ${problem.jsonPath} in ${problem.file}: ${message}`;
 }
 
 /** One sentence for a call the collector could not make: the findings may miss what it would have returned. */

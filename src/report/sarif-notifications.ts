@@ -4,15 +4,16 @@ import { describeCollectionError, describeReadProblem } from "./problems.js";
 import { repoRelativeUriIfInside } from "./sarif-paths.js";
 
 /**
- * An unreadable part of the snapshot: level error, located at the file. A file outside the repository
- * root keeps only its name in the message (a notification's location is optional, unlike a result's).
+ * An unreadable part of the snapshot: level error, located at the file. A policy outside IAM's grammar was read
+ * and judged conservatively, and so was a resource whose analysis outgrew its budget: level warning. A file outside the repository root keeps only its name in the
+ * message (a notification's location is optional, unlike a result's).
  */
 export function readProblemNotification(problem: ReadProblem, repoRoot: string, cwd: string): Notification {
   const uri = repoRelativeUriIfInside(problem.file, repoRoot, cwd);
   return {
-    level: "error",
+    level: problem.kind ? "warning" : "error",
     message: { text: describeReadProblem(problem) },
-    descriptor: { id: "read-problem" },
+    descriptor: { id: problem.kind ?? "read-problem" },
     ...(uri !== undefined ? { locations: [{ physicalLocation: { artifactLocation: { uri } } }] } : {}),
     properties: { jsonPath: problem.jsonPath },
   };

@@ -1,3 +1,4 @@
+import { wasSkipped } from "../model/snapshot.js";
 import { isActive, SEVERITIES } from "../findings/finding.js";
 import type { Severity } from "../findings/finding.js";
 import type { ScanResult, ZoneDescription } from "../findings/scan-result.js";
@@ -51,7 +52,7 @@ export function summarize(result: ScanResult): ReportSummary {
  * that failed. Findings may be missing; `scan` exits 3 unless --allow-incomplete, SARIF says the run failed.
  */
 export function isInputIncomplete(result: Pick<ScanResult, "readProblems" | "collectionErrors">): boolean {
-  return result.readProblems.length > 0 || result.collectionErrors.length > 0;
+  return result.readProblems.some(wasSkipped) || result.collectionErrors.length > 0;
 }
 
 export function plural(count: number, noun: string): string {

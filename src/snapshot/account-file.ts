@@ -62,13 +62,13 @@ function readAccountDocument(root: JsonNode, accountId: string, problems: ReadPr
 
   const roles = readEach(
     roleNodes,
-    (node) => readOwnRole(node, accountId),
+    (node, grammarProblems) => readOwnRole(node, accountId, grammarProblems),
     (node) => `role ${nameOf(node, "RoleName")} skipped`,
     problems,
   );
   const buckets = readEach(
     bucketNodes,
-    (node) => readBucket(node, accountId),
+    (node, grammarProblems) => readBucket(node, accountId, grammarProblems),
     (node) => `bucket ${nameOf(node, "Name")} skipped`,
     problems,
   );
@@ -112,28 +112,35 @@ function readAccountDocument(root: JsonNode, accountId: string, problems: ReadPr
 }
 
 /** A role in an account file must belong to that account: anything else would be judged against the wrong zone. */
-function readOwnRole(node: JsonNode, accountId: string): RoleResource {
-  const role = readRole(node);
+function readOwnRole(node: JsonNode, accountId: string, problems: ReadProblem[]): RoleResource {
+  const role = readRole(node, problems);
   if (role.accountId !== accountId) {
     node.object().require("Arn", "a role ARN").fail(`a role ARN in account ${accountId}`);
   }
   return role;
 }
 
+/**
+ * Reads each entry; one that throws is left out with a problem saying so. The grammar problems of an entry are
+ * kept only when the entry itself is: they say how it was judged.
+ */
 function readEach<T>(
   nodes: JsonNode[],
-  read: (node: JsonNode) => T,
+  read: (node: JsonNode, grammarProblems: ReadProblem[]) => T,
   consequence: (node: JsonNode) => string,
   problems: ReadProblem[],
 ): T[] {
   const results: T[] = [];
   for (const node of nodes) {
+    const grammarProblems: ReadProblem[] = [];
     const result = readOrRecord(
-      () => read(node),
+      () => read(node, grammarProblems),
       () => consequence(node),
       problems,
     );
-    if (result !== undefined) results.push(result);
+    if (result === undefined) continue;
+    results.push(result);
+    problems.push(...grammarProblems);
   }
   return results;
 }

@@ -6,6 +6,7 @@ export type { DirectoryReadOptions } from "./read-directory.js";
 export { readAuthorizationDetails, readAuthorizationDetailsFile } from "./read-authorization-details.js";
 export { mergeSnapshots } from "./merge-snapshots.js";
 export { readPolicyDocument } from "./policy-document.js";
+export type { PolicyKind, PolicyReading } from "./policy-grammar.js";
 export { parseJson, readJsonFile } from "./json-file.js";
 export { JsonNode, JsonObject } from "./json-node.js";
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from "./manifest.js";

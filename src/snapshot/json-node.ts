@@ -184,11 +184,15 @@ export class JsonObject {
     });
   }
 
+  /** Where the member `key` is written (the object's location when there is no such key). */
+  locationOfKey(key: string): SourceLocation {
+    const member = this.byKey.get(key);
+    return this.node.source.pinnedLocation ?? (member ? locationOf(this.node.file, member) : this.location);
+  }
+
   /** Throws an InputError for a key that is not allowed here; the position is the key's. */
   unexpectedKey(key: string, expected: string): never {
-    const member = this.byKey.get(key);
-    const location =
-      this.node.source.pinnedLocation ?? (member ? locationOf(this.node.file, member) : this.location);
+    const location = this.locationOfKey(key);
     throw new InputError({
       file: this.node.file,
       jsonPath: childPath(this.path, key),

@@ -1,4 +1,4 @@
-import type { OrgAccount, OrgPolicy, OrgPolicyType, Organization } from "../model/snapshot.js";
+import type { OrgAccount, OrgPolicy, OrgPolicyType, Organization, ReadProblem } from "../model/snapshot.js";
 import { ACCOUNT_ID } from "./arn.js";
 import type { JsonNode } from "./json-node.js";
 import { readPolicyDocument } from "./policy-document.js";
@@ -8,8 +8,11 @@ const POLICY_TYPES: readonly string[] = [
   "RESOURCE_CONTROL_POLICY",
 ] satisfies OrgPolicyType[];
 
-/** `organization.json` (SNAPSHOT-FORMAT.md). Any wrong shape throws: a wrong organization gives wrong findings. */
-export function readOrganization(root: JsonNode): Organization {
+/**
+ * `organization.json` (SNAPSHOT-FORMAT.md). Any wrong shape throws: a wrong organization gives wrong findings.
+ * A policy outside IAM's grammar is judged as docs/policy-grammar.md says, its problems recorded in `problems`.
+ */
+export function readOrganization(root: JsonNode, problems: ReadProblem[]): Organization {
   const file = root.object("an organization.json object");
   const orgNode = file.require("Organization", "the DescribeOrganization object");
   const organization = orgNode.object("the DescribeOrganization object");
@@ -34,7 +37,9 @@ export function readOrganization(root: JsonNode): Organization {
     ),
     ouParents,
     accounts,
-    policies: (file.get("Policies")?.array("an array of policies") ?? []).flatMap(readOrgPolicy),
+    policies: (file.get("Policies")?.array("an array of policies") ?? []).flatMap((policy) =>
+      readOrgPolicy(policy, problems),
+    ),
     file: root.file,
     location: orgNode.location,
   };
@@ -54,7 +59,7 @@ function readOrgAccount(node: JsonNode): OrgAccount {
 }
 
 /** SCPs and RCPs; other policy types (tag, backup, AI opt-out) are not IAM policies and are skipped. */
-function readOrgPolicy(node: JsonNode): OrgPolicy[] {
+function readOrgPolicy(node: JsonNode, problems: ReadProblem[]): OrgPolicy[] {
   const policy = node.object(
     'a policy object such as {"PolicySummary": {...}, "Content": {...}, "Targets": [...]}',
   );
@@ -69,7 +74,10 @@ function readOrgPolicy(node: JsonNode): OrgPolicy[] {
       name: summary.requireString("Name"),
       type: type as OrgPolicyType,
       awsManaged: summary.get("AwsManaged")?.boolean() ?? false,
-      content: readPolicyDocument(policy.require("Content", "the policy document")),
+      content: readPolicyDocument(policy.require("Content", "the policy document"), {
+        kind: "control-policy",
+        problems,
+      }),
       targetIds: (policy.get("Targets")?.array("an array of targets") ?? []).map((target) =>
         target.object("a target object").requireString("TargetId"),
       ),

@@ -1,36 +1,82 @@
-import type { PolicyDocument, Statement } from "../model/policy.js";
+import type { PolicyDocument } from "../model/policy.js";
 import { parseEmbeddedJson } from "./json-file.js";
-import type { JsonNode } from "./json-node.js";
+import { describeValue, type JsonNode } from "./json-node.js";
+import {
+  AWS_PAGE,
+  foundKey,
+  grammarProblem,
+  placeOf,
+  placeOfKey,
+  type Place,
+  type PolicyReading,
+} from "./policy-grammar.js";
 import { readStatement } from "./statement.js";
 
 export const EXPECTED_POLICY_DOCUMENT =
   "a policy document: an object, a JSON string or a URL-encoded JSON string";
 const DOCUMENT_KEYS = new Set(["Version", "Id", "Statement"]);
+const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
 
 /**
  * A policy document written as an object (AWS CLI output, snapshots), a JSON string (GetBucketPolicy,
  * Organizations) or a URL-encoded JSON string (IAM through the SDKs). Statements of a string document
  * are located at the string, the only place in the file that holds them.
+ *
+ * A document that is not one, or has no Statement, throws an InputError. Anything else outside IAM's grammar is
+ * recorded in `reading.problems` and judged toward reporting access (docs/policy-grammar.md): one bad statement
+ * never stops the rest.
  */
-export function readPolicyDocument(node: JsonNode): PolicyDocument {
+export function readPolicyDocument(node: JsonNode, reading: PolicyReading): PolicyDocument {
   const documentNode = node.kind === "string" ? decodeDocumentString(node) : node;
   const document = documentNode.object(EXPECTED_POLICY_DOCUMENT);
+  const problem = (place: Place, expected: string, found: string, judgement: string) =>
+    reading.problems.push(grammarProblem(place, expected, found, judgement));
   for (const key of document.keys()) {
-    if (!DOCUMENT_KEYS.has(key)) document.unexpectedKey(key, "a policy element: Version, Id or Statement");
+    if (DOCUMENT_KEYS.has(key)) continue;
+    const expected = `a policy element: Version, Id or Statement, spelt with this case (${AWS_PAGE.grammar})`;
+    problem(placeOfKey(document, key), expected, foundKey(key), `${JSON.stringify(key)} ignored`);
   }
-  document.optionalString("Version");
-  document.optionalString("Id");
+  const version = document.get("Version");
+  if (version && !version.isNull() && !(version.kind === "string" && VERSIONS.has(version.string()))) {
+    const expected = `"2012-10-17" (or the older "2008-10-17") (${AWS_PAGE.version})`;
+    problem(placeOf(version), expected, describeValue(version), "the statements are judged as written");
+  }
+  const id = document.get("Id");
+  if (id && !id.isNull() && id.kind !== "string") {
+    problem(placeOf(id), `a string (${AWS_PAGE.id})`, describeValue(id), "Id ignored");
+  }
   const expectedStatements = "a statement object or an array of statement objects";
   const statementNode = document.require("Statement", expectedStatements);
-  let statements: Statement[];
-  if (statementNode.kind === "array") {
-    statements = statementNode.array().map((element, index) => readStatement(element, index));
-  } else if (statementNode.kind === "object") {
-    statements = [readStatement(statementNode, 0)];
-  } else {
-    return statementNode.fail(expectedStatements);
-  }
+  let elements: JsonNode[];
+  if (statementNode.kind === "array") elements = statementNode.array();
+  else if (statementNode.kind === "object") elements = [statementNode];
+  else return statementNode.fail(expectedStatements);
+  reportDuplicateSids(elements, reading);
+  const statements = elements.flatMap((element, index) => readStatement(element, index, reading) ?? []);
   return { statements, location: node.location };
+}
+
+/** IAM wants each Sid once per policy; both statements are still judged, each as written. */
+function reportDuplicateSids(elements: JsonNode[], reading: PolicyReading): void {
+  const firstIndex = new Map<string, number>();
+  elements.forEach((element, index) => {
+    const sidNode = element.kind === "object" ? element.object().get("Sid") : undefined;
+    if (sidNode?.kind !== "string" || sidNode.string() === "") return;
+    const sid = sidNode.string();
+    const first = firstIndex.get(sid);
+    if (first === undefined) {
+      firstIndex.set(sid, index);
+      return;
+    }
+    reading.problems.push(
+      grammarProblem(
+        placeOf(sidNode),
+        `a Sid unique within the policy (${AWS_PAGE.sid})`,
+        `${describeValue(sidNode)}, the Sid of statement ${first} too`,
+        "both statements are judged as written",
+      ),
+    );
+  });
 }
 
 function decodeDocumentString(node: JsonNode): JsonNode {

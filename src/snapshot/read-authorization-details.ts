@@ -21,14 +21,16 @@ export async function readAuthorizationDetailsFile(file: string, source: string 
 
 /**
  * The raw output of `aws iam get-account-authorization-details` (one account, roles only). The user named
- * this one file, so every problem in it is an InputError.
+ * this one file, so a wrong shape in it is an InputError; a trust policy outside IAM's grammar is a ReadProblem
+ * and judged as docs/policy-grammar.md says, so one bad statement does not stop the scan.
  */
 export function readAuthorizationDetails(root: JsonNode, source: string = root.file): Snapshot {
   const details = root.object("the output of aws iam get-account-authorization-details");
   const lists = Object.fromEntries(
     AUTHORIZATION_DETAILS_KEYS.map((key) => [key, details.get(key)?.array(`an array (${key})`) ?? []]),
   ) as Record<(typeof AUTHORIZATION_DETAILS_KEYS)[number], JsonNode[]>;
-  const roles = lists.RoleDetailList.map((node) => readRole(node));
+  const grammarProblems: ReadProblem[] = [];
+  const roles = lists.RoleDetailList.map((node) => readRole(node, grammarProblems));
   const accountId =
     mostFrequent(roles.map((role) => role.accountId)) ??
     mostFrequent(
@@ -50,7 +52,7 @@ export function readAuthorizationDetails(root: JsonNode, source: string = root.f
       },
     ],
     collectionErrors: [],
-    readProblems: truncationProblems(details),
+    readProblems: [...truncationProblems(details), ...grammarProblems],
   };
 }
 

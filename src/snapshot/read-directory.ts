@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
-import type { Organization, Snapshot } from "../model/snapshot.js";
+import type { Organization, ReadProblem, Snapshot } from "../model/snapshot.js";
 import { readAccountFile } from "./account-file.js";
 import { readJsonFile } from "./json-file.js";
 import type { JsonNode } from "./json-node.js";
@@ -29,7 +29,11 @@ export async function readSnapshotDirectory(
   const manifestRoot =
     options.manifest ?? (await readJsonFile(join(directory, "snapshot.json"), "a snapshot.json manifest"));
   const manifest = readManifest(manifestRoot);
-  const organization = await readOptionalOrganization(join(directory, "organization.json"));
+  const organizationProblems: ReadProblem[] = [];
+  const organization = await readOptionalOrganization(
+    join(directory, "organization.json"),
+    organizationProblems,
+  );
 
   const limit = pLimit(READ_CONCURRENCY);
   const results = await Promise.all(
@@ -42,16 +46,19 @@ export async function readSnapshotDirectory(
     accounts: results.flatMap((result) => (result.account ? [result.account] : [])),
     ...(organization ? { organization } : {}),
     collectionErrors: [...manifest.errors, ...results.flatMap((result) => result.collectionErrors)],
-    readProblems: results.flatMap((result) => result.readProblems),
+    readProblems: [...organizationProblems, ...results.flatMap((result) => result.readProblems)],
   };
 }
 
-async function readOptionalOrganization(file: string): Promise<Organization | undefined> {
+async function readOptionalOrganization(
+  file: string,
+  problems: ReadProblem[],
+): Promise<Organization | undefined> {
   try {
     await access(file);
   } catch (error) {
     // Absent means a standalone account; any other failure is left to the read below to report.
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
   }
-  return readOrganization(await readJsonFile(file, "an organization.json file"));
+  return readOrganization(await readJsonFile(file, "an organization.json file"), problems);
 }

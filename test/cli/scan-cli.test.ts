@@ -45,7 +45,7 @@ describe("trustscan scan: bad input is exit 2 with a message naming the file, an
           Arn: "arn:aws:iam::111122223333:role/r",
           AssumeRolePolicyDocument: {
             Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Principal: 42, Action: "sts:AssumeRole" }],
+            Statement: 42,
           },
         },
       ],
@@ -54,7 +54,7 @@ describe("trustscan scan: bad input is exit 2 with a message naming the file, an
     const run = await runTrustscan(["scan", file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(file);
-    expect(run.stderr).toContain("$.RoleDetailList[0].AssumeRolePolicyDocument.Statement[0].Principal");
+    expect(run.stderr).toContain("$.RoleDetailList[0].AssumeRolePolicyDocument.Statement");
     expect(run.stderr).toContain("expected");
   });
 
@@ -191,6 +191,81 @@ describe("trustscan scan: output", () => {
   it("warns on standard error about collection errors recorded in the snapshot", async () => {
     const run = await runTrustscan(["scan", EXAMPLE, "--fail-on", "none"]);
     expect(run.stderr).toContain("1 collection error");
+  });
+});
+
+describe("trustscan scan: a policy outside IAM's grammar is a reported problem, not a failed scan", () => {
+  function trustRole(name: string, statement: Record<string, unknown>) {
+    return {
+      RoleName: name,
+      Path: "/",
+      Arn: `arn:aws:iam::111122223333:role/${name}`,
+      AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [statement] },
+    };
+  }
+  const lowercaseAllow = trustRole("vendor", {
+    Effect: "allow",
+    Principal: { AWS: "arn:aws:iam::999988887777:root" },
+    Action: "sts:AssumeRole",
+  });
+  const publicTrust = trustRole("open", { Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" });
+  const effectPath = "$.RoleDetailList[0].AssumeRolePolicyDocument.Statement[0].Effect";
+
+  it('a dump with one lowercase "allow" scans every role, reports the problem and exits by its findings', async () => {
+    const dump = { RoleDetailList: [lowercaseAllow, publicTrust] };
+    const file = await writeJson(await tempDir(), "dump.json", JSON.stringify(dump, null, 2));
+    const run = await runTrustscan(["scan", file, "--format", "json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `trustscan: warning: ${file}: ${effectPath}: read as "Allow", the reading that reports access: line `,
+    );
+    expect(run.stderr).not.toContain("skipped; the rest was scanned");
+    const report = JSON.parse(run.stdout) as {
+      findings: { ruleId: string; resource: { arn: string } }[];
+      problems: { readProblems: { kind: string; jsonPath: string }[] };
+    };
+    expect(report.problems.readProblems).toEqual([
+      expect.objectContaining({ kind: "policy-grammar", file, jsonPath: effectPath }),
+    ]);
+    const flagged = report.findings.map((f) => `${f.ruleId} ${f.resource.arn}`);
+    expect(flagged).toContain("external-access arn:aws:iam::111122223333:role/vendor");
+    expect(flagged).toContain("public-access arn:aws:iam::111122223333:role/open");
+  });
+
+  it("exits 0 when the problem leaves nothing to report, and still warns", async () => {
+    const deny = trustRole("closed", { Effect: "deny", Principal: "*", Action: "sts:AssumeRole" });
+    const file = await writeJson(
+      await tempDir(),
+      "dump.json",
+      JSON.stringify({
+        RoleDetailList: [
+          deny,
+          trustRole("ec2", {
+            Effect: "Allow",
+            Principal: { Service: "ec2.amazonaws.com" },
+            Action: "sts:AssumeRole",
+          }),
+        ],
+      }),
+    );
+    const run = await runTrustscan(["scan", file]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`${effectPath}: Deny statement skipped, so it cancels nothing`);
+    expect(run.stdout).toContain(`warning: Policy outside IAM's grammar at ${effectPath} in ${file}`);
+  });
+
+  it("keeps control characters of the policy out of the terminal", async () => {
+    // U+009B is a terminal's one-byte CSI, and JSON string escaping leaves it as it is.
+    const hostile = trustRole("odd", {
+      Effect: "Allow",
+      Principal: { "\u009b31mAWS": "999988887777" },
+      Action: "sts:AssumeRole",
+    });
+    const file = await writeJson(await tempDir(), "dump.json", JSON.stringify({ RoleDetailList: [hostile] }));
+    const run = await runTrustscan(["scan", file]);
+    expect(run.stderr).toContain("Principal[");
+    // eslint-disable-next-line no-control-regex
+    expect(run.stderr.replaceAll("\n", "")).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 });
 

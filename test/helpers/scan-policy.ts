@@ -5,9 +5,16 @@
 import { scanSnapshot } from "../../src/engine/scan.js";
 import type { Finding } from "../../src/findings/finding.js";
 import type { BucketAcl, PublicAccessBlock, Resource } from "../../src/model/resource.js";
-import type { AccountSnapshot, Organization, OrgPolicy, Snapshot } from "../../src/model/snapshot.js";
+import type {
+  AccountSnapshot,
+  Organization,
+  OrgPolicy,
+  ReadProblem,
+  Snapshot,
+} from "../../src/model/snapshot.js";
 import { parseJson } from "../../src/snapshot/json-file.js";
 import { readPolicyDocument } from "../../src/snapshot/policy-document.js";
+import type { PolicyKind } from "../../src/snapshot/policy-grammar.js";
 
 export interface PolicyCase {
   resource: "role" | "bucket";
@@ -48,9 +55,10 @@ export const DEFAULT_ORGANIZATION: OrganizationCase = {
 const ROOT = "r-a1b2";
 const FILE = "case.json";
 
-function policyDocument(policy: unknown, file = FILE) {
+/** Reads the policy as the snapshot readers do; its grammar problems go to `problems`. */
+function policyDocument(policy: unknown, kind: PolicyKind, problems: ReadProblem[], file = FILE) {
   const text = typeof policy === "string" ? JSON.stringify(policy) : JSON.stringify(policy, null, 2);
-  return readPolicyDocument(parseJson(text, file));
+  return readPolicyDocument(parseJson(text, file), { kind, problems });
 }
 
 const NO_BLOCK: PublicAccessBlock = {
@@ -64,13 +72,13 @@ function publicAccessBlock(value: Partial<PublicAccessBlock> | null | undefined)
   return value ? { ...NO_BLOCK, ...value } : null;
 }
 
-function buildOrganization(org: OrganizationCase): Organization {
+function buildOrganization(org: OrganizationCase, problems: ReadProblem[]): Organization {
   const policies: OrgPolicy[] = (org.rcps ?? []).map((rcp, i) => ({
     id: rcp.id ?? `p-rcp${i}`,
     name: rcp.name ?? `rcp-${i}`,
     type: "RESOURCE_CONTROL_POLICY",
     awsManaged: false,
-    content: policyDocument(rcp.policy, "organization.json"),
+    content: policyDocument(rcp.policy, "control-policy", problems, "organization.json"),
     targetIds: rcp.targets,
   }));
   return {
@@ -88,6 +96,7 @@ function buildOrganization(org: OrganizationCase): Organization {
 }
 
 export function snapshotForCase(c: PolicyCase): Snapshot {
+  const readProblems: ReadProblem[] = [];
   const accountId = c.accountId ?? DEFAULT_ACCOUNT;
   const location = { file: FILE, startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
   let resource: Resource;
@@ -101,7 +110,7 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
       accountId,
       path,
       location,
-      trustPolicy: policyDocument(c.policy),
+      trustPolicy: policyDocument(c.policy, "trust-policy", readProblems),
     };
   } else {
     const name = c.bucketName ?? bucketNamedIn(c.policy) ?? "case-bucket";
@@ -111,7 +120,7 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
       name,
       accountId,
       location,
-      policy: c.policy === null ? null : policyDocument(c.policy),
+      policy: c.policy === null ? null : policyDocument(c.policy, "bucket-policy", readProblems),
       publicAccessBlock: publicAccessBlock(c.bucketPublicAccessBlock),
       acl: c.acl
         ? {
@@ -135,9 +144,9 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
   return {
     source: FILE,
     accounts: [account],
-    ...(organization ? { organization: buildOrganization(organization) } : {}),
+    ...(organization ? { organization: buildOrganization(organization, readProblems) } : {}),
     collectionErrors: [],
-    readProblems: [],
+    readProblems,
   };
 }
 

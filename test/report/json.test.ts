@@ -91,6 +91,7 @@ describe("renderJson", () => {
     expect(report.problems).toEqual({
       readProblems: [
         {
+          kind: "unreadable",
           file: "test/fixtures/sarif/snapshot/accounts/444455556666.json",
           jsonPath: "$.s3.Buckets[3].Policy",
           message: "expected a policy object or a JSON string, found a number",

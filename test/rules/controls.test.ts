@@ -469,7 +469,10 @@ describe("controls", () => {
           adjust: (snapshot) => {
             snapshot.organization?.policies.push({
               ...scpDenyAll,
-              content: readPolicyDocument(parseJson(JSON.stringify(SCP_DENY_ALL), "organization.json")),
+              content: readPolicyDocument(parseJson(JSON.stringify(SCP_DENY_ALL), "organization.json"), {
+                kind: "control-policy",
+                problems: [],
+              }),
             });
           },
         },

@@ -56,6 +56,8 @@ export interface Case {
   activeRules?: RuleId[];
   /** Changes the snapshot built from `case` before the scan, for what PolicyCase cannot say (e.g. an SCP). */
   adjust?: (snapshot: Snapshot) => void;
+  /** When set: the exact JSON paths of the problems the reader reports for the policy (docs/policy-grammar.md). */
+  problems?: string[];
 }
 
 export interface RuleTable {
@@ -123,12 +125,21 @@ function expectActiveRules(c: Case, findings: readonly Finding[]): void {
   expect(ids, `active rules:\n${summary(findings)}`).toEqual([...c.activeRules].sort());
 }
 
-/** All findings, active and cancelled: scan-policy.ts's scanPolicy, with the case's `adjust` applied. */
+/**
+ * All findings, active and cancelled: scan-policy.ts's scanPolicy, with the case's `adjust` applied; checks the
+ * reader's problems when the case lists them.
+ */
 function scan(c: Case): Finding[] {
   const snapshot = snapshotForCase(c.case);
   c.adjust?.(snapshot);
-  return scanSnapshot(snapshot, { zone: c.case.zone, trustedAccounts: c.case.trustedAccounts ?? [] })
-    .findings;
+  const result = scanSnapshot(snapshot, { zone: c.case.zone, trustedAccounts: c.case.trustedAccounts ?? [] });
+  if (c.problems) {
+    expect(
+      result.readProblems.map((p) => p.jsonPath),
+      `problems: ${JSON.stringify(result.readProblems, null, 2)}`,
+    ).toEqual(c.problems);
+  }
+  return result.findings;
 }
 
 function checkValid(ruleId: RuleId, c: Case): void {

@@ -126,7 +126,9 @@ describe("strictness of a single dump", () => {
   const goodRole = {
     RoleName: "r",
     Arn: "arn:aws:iam::123456789012:role/r",
-    AssumeRolePolicyDocument: { Statement: { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" } } },
+    AssumeRolePolicyDocument: {
+      Statement: { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+    },
   };
 
   it("takes the account from user and group ARNs when there is no role, never from AWS-managed policies", async () => {
@@ -150,11 +152,11 @@ describe("strictness of a single dump", () => {
     );
   });
 
-  it("fails on one bad role instead of skipping it, naming the file and JSON path", async () => {
+  it("fails on one role whose trust policy is no policy, naming the file and JSON path", async () => {
     const bad = {
       ...goodRole,
       RoleName: "bad",
-      AssumeRolePolicyDocument: { Statement: { Effect: "Permit" } },
+      AssumeRolePolicyDocument: { Statement: 42 },
     };
     const error = await readDump("bad-role.json", { RoleDetailList: [goodRole, bad] }).catch(
       (thrown: unknown) => thrown,
@@ -162,10 +164,34 @@ describe("strictness of a single dump", () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({
       file: join(dir, "bad-role.json"),
-      jsonPath: "$.RoleDetailList[1].AssumeRolePolicyDocument.Statement.Effect",
-      expected: '"Allow" or "Deny"',
-      found: 'the string "Permit"',
+      jsonPath: "$.RoleDetailList[1].AssumeRolePolicyDocument.Statement",
+      expected: "a statement object or an array of statement objects",
+      found: "the number 42",
     });
+  });
+
+  it("reads a role whose trust policy is outside IAM's grammar, and records how it was judged", async () => {
+    const odd = {
+      ...goodRole,
+      RoleName: "odd",
+      Arn: "arn:aws:iam::123456789012:role/odd",
+      AssumeRolePolicyDocument: {
+        Statement: { Effect: "Permit", Principal: { AWS: "999988887777" }, Action: "sts:AssumeRole" },
+      },
+    };
+    const snapshot = await readDump("odd-role.json", { RoleDetailList: [goodRole, odd] });
+    expect(snapshot.accounts[0]?.roles.map((role) => role.name)).toEqual([goodRole.RoleName, "odd"]);
+    expect(snapshot.accounts[0]?.roles[1]?.trustPolicy.statements[0]?.effect).toBe("Allow");
+    expect(snapshot.readProblems).toEqual([
+      {
+        kind: "policy-grammar",
+        file: join(dir, "odd-role.json"),
+        jsonPath: "$.RoleDetailList[1].AssumeRolePolicyDocument.Statement.Effect",
+        message: expect.stringMatching(
+          /^judged as an Allow, the reading that reports access: line \d+, column \d+: expected "Allow" or "Deny", which are case-sensitive \(IAM JSON policy elements: Effect\), found the string "Permit"$/,
+        ),
+      },
+    ]);
   });
 
   it("fails on a role ARN that is not a role ARN, and on a list that is not an array", async () => {

@@ -114,13 +114,29 @@ describe("a bad snapshot.json or organization.json stops the scan", () => {
       jsonPath: "$.OrganizationalUnits[1].ParentId",
       expected: "the id of the parent root or OU",
     });
-    const badRcp = await edited(
-      "organization.json",
-      (json) => (at(json).Policies[1].Content.Statement[0].Effect = "Block"),
-    );
+    const badRcp = await edited("organization.json", (json) => (at(json).Policies[1].Content.Statement = 42));
     expect(await inputErrorOf(badRcp)).toMatchObject({
-      jsonPath: "$.Policies[1].Content.Statement[0].Effect",
+      jsonPath: "$.Policies[1].Content.Statement",
     });
+  });
+
+  it("reads an RCP outside IAM's grammar, records the problem and leaves its unsure Deny out", async () => {
+    const dir = await edited(
+      "organization.json",
+      (json) => (at(json).Policies[1].Content.Statement[0].Effect = "deny"),
+    );
+    const snapshot = await readSnapshot(dir);
+    expect(snapshot.organization?.policies[1]?.content.statements).toEqual([]);
+    expect(snapshot.readProblems).toEqual([
+      {
+        kind: "policy-grammar",
+        file: join(dir, "organization.json"),
+        jsonPath: "$.Policies[1].Content.Statement[0].Effect",
+        message: expect.stringMatching(
+          /^Deny statement skipped, so it cancels nothing: line \d+, column \d+: expected "Allow" or "Deny", which are case-sensitive \(IAM JSON policy elements: Effect\), found the string "deny"$/,
+        ),
+      },
+    ]);
   });
 });
 
@@ -175,7 +191,7 @@ describe("a bad resource is left out, the rest of its account is scanned", () =>
         RoleName: "broken",
         Arn: "arn:aws:iam::111122223333:role/broken",
       });
-      roles[1].AssumeRolePolicyDocument.Statement[0].Principal = { Account: "123" };
+      roles[1].AssumeRolePolicyDocument.Statement = 42;
     });
     const snapshot = await readSnapshot(dir);
     const management = snapshot.accounts[0];
@@ -185,11 +201,43 @@ describe("a bad resource is left out, the rest of its account is scanned", () =>
     expect(snapshot.readProblems).toHaveLength(1);
     expect(snapshot.readProblems[0]).toMatchObject({
       file: join(dir, MANAGEMENT),
-      jsonPath: "$.iam.RoleDetailList[1].AssumeRolePolicyDocument.Statement[0].Principal.Account",
+      jsonPath: "$.iam.RoleDetailList[1].AssumeRolePolicyDocument.Statement",
     });
+    expect(snapshot.readProblems[0]?.kind).toBeUndefined();
     expect(snapshot.readProblems[0]?.message).toMatch(
-      /^role broken skipped: line \d+, column \d+: expected a principal type: AWS, Service, Federated or CanonicalUser, found the key "Account"$/,
+      /^role broken skipped: line \d+, column \d+: expected a statement object or an array of statement objects, found the number 42$/,
     );
+  });
+
+  it("keeps a role whose trust policy is outside IAM's grammar, judged as the problem says", async () => {
+    const dir = await edited(MANAGEMENT, (json) => {
+      at(json).iam.RoleDetailList[0].AssumeRolePolicyDocument.Statement[0].Principal = { Account: "123" };
+    });
+    const snapshot = await readSnapshot(dir);
+    const deployer = snapshot.accounts[0]?.roles[0];
+    expect(deployer?.name).toBe("deployer");
+    expect(deployer?.trustPolicy.statements[0]?.principals).toEqual([{ type: "AWS", value: "*" }]);
+    expect(snapshot.readProblems).toEqual([
+      {
+        kind: "policy-grammar",
+        file: join(dir, MANAGEMENT),
+        jsonPath: "$.iam.RoleDetailList[0].AssumeRolePolicyDocument.Statement[0].Principal.Account",
+        message: expect.stringMatching(
+          /^judged as Principal "\*": line \d+, column \d+: expected a principal type: AWS, Service, Federated or CanonicalUser \(AWS JSON policy elements: Principal\), found the key "Account"$/,
+        ),
+      },
+    ]);
+  });
+
+  it("drops the grammar problems of a role that is skipped for a wrong shape", async () => {
+    const dir = await edited(MANAGEMENT, (json) => {
+      const role = at(json).iam.RoleDetailList[0];
+      role.AssumeRolePolicyDocument.Statement[0].Effect = "allow";
+      role.Arn = "arn:aws:iam::999999999999:role/x";
+    });
+    const snapshot = await readSnapshot(dir);
+    expect(snapshot.accounts[0]?.roles).toEqual([]);
+    expect(snapshot.readProblems.map((problem) => problem.jsonPath)).toEqual(["$.iam.RoleDetailList[0].Arn"]);
   });
 
   it("skips a role whose ARN is in another account", async () => {
