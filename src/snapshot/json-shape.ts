@@ -14,11 +14,6 @@ export interface JsonShape {
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPENERS = new Set([0x5b, 0x7b]);
-const CLOSERS = new Set([0x5d, 0x7d]);
-const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 /** One pass, no allocation: counts the tree's nodes and finds nesting deeper than the parser can take. */
 export function scanJsonShape(text: string): JsonShape {
@@ -26,27 +21,39 @@ export function scanJsonShape(text: string): JsonShape {
   let depth = 0;
   let inScalar = false;
   for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code === QUOTE) {
-      values += 1;
-      inScalar = false;
-      index = closingQuote(text, index);
-    } else if (OPENERS.has(code)) {
-      values += 1;
-      inScalar = false;
-      depth += 1;
-      if (depth > MAX_NESTING_DEPTH) return { values, tooDeepAt: index };
-    } else if (CLOSERS.has(code)) {
-      inScalar = false;
-      depth = Math.max(0, depth - 1);
-    } else if (code === COLON) {
-      values += 1;
-      inScalar = false;
-    } else if (code === COMMA || WHITESPACE.has(code)) {
-      inScalar = false;
-    } else if (!inScalar) {
-      values += 1;
-      inScalar = true;
+    switch (text.charCodeAt(index)) {
+      case QUOTE:
+        values += 1;
+        inScalar = false;
+        index = closingQuote(text, index);
+        break;
+      case 0x5b: // [
+      case 0x7b: // {
+        values += 1;
+        inScalar = false;
+        depth += 1;
+        if (depth > MAX_NESTING_DEPTH) return { values, tooDeepAt: index };
+        break;
+      case 0x5d: // ]
+      case 0x7d: // }
+        inScalar = false;
+        depth = Math.max(0, depth - 1);
+        break;
+      case 0x3a: // : (a member node)
+        values += 1;
+        inScalar = false;
+        break;
+      case 0x2c: // ,
+      case 0x20:
+      case 0x09:
+      case 0x0a:
+      case 0x0d:
+        inScalar = false;
+        break;
+      default:
+        // A number, true, false or null (or, in broken text, anything else): one value per run.
+        if (!inScalar) values += 1;
+        inScalar = true;
     }
   }
   return { values };
