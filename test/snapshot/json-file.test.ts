@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseEmbeddedJson } from "../../src/snapshot/json-file.js";
 import { InputError, parseJson } from "../../src/snapshot/index.js";
 
 const FILE = "snap/accounts/111122223333.json";
@@ -145,6 +146,15 @@ describe("JSON syntax errors", () => {
       jsonPath: "$.iam.a.a.a.a.a.a.a",
       found: "arrays and objects nested too deeply (257 levels; at most 256 are read)",
     });
+  });
+
+  it("refuses too deep nesting inside a JSON string (a policy as the SDKs return it) at the string", () => {
+    const root = parseJson(`{\n  "Policy": ${JSON.stringify("[".repeat(10_000))}\n}`, FILE).object();
+    const host = root.require("Policy", "a policy");
+    expect(() => parseEmbeddedJson(host.string(), host, "a policy document")).toThrow(
+      `${FILE}:2:13: $.Policy: expected a policy document, found a string holding arrays and objects nested ` +
+        "too deeply (257 levels; at most 256 are read)",
+    );
   });
 
   it("counts only brackets outside strings as nesting", () => {
