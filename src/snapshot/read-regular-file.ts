@@ -17,7 +17,7 @@ export interface RegularFileOptions {
 
 /** Non-blocking open: a FIFO swapped in after the check below must not hang the scan (0 where unsupported). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-const CHUNK_BYTES = 1024 * 1024;
+const MIN_GROWTH_BYTES = 64 * 1024;
 
 /**
  * The bytes of a regular file. A FIFO, device, socket or directory is refused without being opened (opening
@@ -36,18 +36,21 @@ export async function readRegularFile(file: string, options: RegularFileOptions)
     const swapped = describeNonRegular(stats);
     if (swapped) throw fail(swapped);
     options.checkSize(stats.size);
-    const chunks: Buffer[] = [];
+    // One byte more than the size, to see the end in one read; grown if the file is growing (or is a
+    // /proc file that reports size 0).
+    let buffer = Buffer.allocUnsafe(stats.size + 1);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) break;
+      if (total === buffer.length) {
+        options.checkSize(total + 1);
+        const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, MIN_GROWTH_BYTES));
+        buffer.copy(grown, 0, 0, total);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
+      if (bytesRead === 0) return buffer.subarray(0, total);
       total += bytesRead;
-      // The file may be growing (or be a /proc file that reports size 0).
-      if (total > stats.size) options.checkSize(total);
-      chunks.push(chunk.subarray(0, bytesRead));
     }
-    return Buffer.concat(chunks, total);
   } catch (error) {
     if (error instanceof InputError) throw error;
     return fileFailure(error, fail);
