@@ -13,7 +13,7 @@ import { InputError } from "./input-error.js";
 import { readJsonFile } from "./json-file.js";
 import type { JsonNode } from "./json-node.js";
 import { readPublicAccessBlock } from "./public-access-block.js";
-import { readOrRecord, readProblemOf } from "./read-problem.js";
+import { FileProblems, readOrRecord, readProblemOf } from "./read-problem.js";
 import { readRole } from "./role.js";
 
 export interface AccountFileResult {
@@ -28,12 +28,16 @@ export interface AccountFileResult {
  * at the account level is one ReadProblem; a bad role, bucket, provider or error entry is one ReadProblem
  * and only that entry is left out.
  */
-export async function readAccountFile(file: string, accountId: string): Promise<AccountFileResult> {
-  const readProblems: ReadProblem[] = [];
+export async function readAccountFile(
+  file: string,
+  accountId: string,
+  snapshotDirectory: string,
+): Promise<AccountFileResult> {
+  const readProblems = new FileProblems(file);
   const skipped = () => `account ${accountId} skipped`;
   let root: JsonNode;
   try {
-    root = await readJsonFile(file, `the account file of ${accountId}`);
+    root = await readJsonFile(file, `the account file of ${accountId}`, { within: snapshotDirectory });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { collectionErrors: [], readProblems: [readProblemOf(error, skipped())] };
@@ -43,10 +47,14 @@ export async function readAccountFile(file: string, accountId: string): Promise<
     skipped,
     readProblems,
   );
-  return result ?? { collectionErrors: [], readProblems };
+  return { ...(result ?? { collectionErrors: [] }), readProblems: readProblems.list() };
 }
 
-function readAccountDocument(root: JsonNode, accountId: string, problems: ReadProblem[]): AccountFileResult {
+function readAccountDocument(
+  root: JsonNode,
+  accountId: string,
+  problems: FileProblems,
+): Omit<AccountFileResult, "readProblems"> {
   const document = root.object("an account object with accountId, iam, s3 and errors");
   const idNode = document.require("accountId", `"${accountId}"`);
   if (idNode.string(`"${accountId}"`) !== accountId) {
@@ -108,7 +116,7 @@ function readAccountDocument(root: JsonNode, accountId: string, problems: ReadPr
     samlProviders,
     accountPublicAccessBlock,
   };
-  return { account, collectionErrors, readProblems: problems };
+  return { account, collectionErrors };
 }
 
 /** A role in an account file must belong to that account: anything else would be judged against the wrong zone. */
@@ -128,7 +136,7 @@ function readEach<T>(
   nodes: JsonNode[],
   read: (node: JsonNode, grammarProblems: ReadProblem[]) => T,
   consequence: (node: JsonNode) => string,
-  problems: ReadProblem[],
+  problems: FileProblems,
 ): T[] {
   const results: T[] = [];
   for (const node of nodes) {

@@ -1,28 +1,76 @@
-import { readFile } from "node:fs/promises";
 import { parse } from "@humanwhocodes/momoa";
+import { decodeText } from "./decode-text.js";
 import { InputError } from "./input-error.js";
 import { JsonNode } from "./json-node.js";
-import { explainSyntaxError } from "./json-syntax-error.js";
+import { MAX_NESTING_DEPTH, scanJsonShape } from "./json-shape.js";
+import { explainSyntaxError, lineAndColumn, pathAt } from "./json-syntax-error.js";
+import { formatBytes, MAX_TEXT_LENGTH, overBudget, parseBudget, parseMemoryNeeded } from "./parse-budget.js";
+import { readRegularFile } from "./read-regular-file.js";
 
-const BYTE_ORDER_MARK = "\ufeff";
+export { describeFileError } from "./read-regular-file.js";
 
-/** Reads and parses a JSON file; every failure is an InputError naming the file (and line/column for syntax). */
-export async function readJsonFile(file: string, expected = "a JSON file"): Promise<JsonNode> {
-  return parseJson(await readTextFile(file, expected), file);
+export interface TextFileOptions {
+  /** The snapshot directory the file must stay inside (unset for a file the user named). */
+  within?: string;
 }
 
-export async function readTextFile(file: string, expected: string): Promise<string> {
-  try {
-    const text = await readFile(file, "utf8");
-    // Editors hide a byte order mark; dropping it keeps columns on line 1 as the user sees them.
-    return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-  } catch (error) {
-    throw new InputError({ file, jsonPath: "$", expected, found: describeFileError(error) });
-  }
+/** Reads and parses a JSON file; every failure is an InputError naming the file (and line/column for syntax). */
+export async function readJsonFile(
+  file: string,
+  expected = "a JSON file",
+  options: TextFileOptions = {},
+): Promise<JsonNode> {
+  return parseJson(await readTextFile(file, expected, options), file);
+}
+
+/**
+ * A regular file's text, strictly decoded, refused before it is read when even its text alone would
+ * exceed the parse budget.
+ */
+export async function readTextFile(
+  file: string,
+  expected: string,
+  options: TextFileOptions = {},
+): Promise<string> {
+  const budget = parseBudget();
+  const bytes = await readRegularFile(file, {
+    expected,
+    ...options,
+    checkSize: (size) => {
+      if (size > MAX_TEXT_LENGTH) {
+        throw new InputError({
+          file,
+          jsonPath: "$",
+          expected: `a file of at most ${formatBytes(MAX_TEXT_LENGTH)} (the longest text Node can hold)`,
+          found: `a file of ${formatBytes(size)}`,
+        });
+      }
+      // A character takes at least one byte: the text alone needs this much, whatever it holds.
+      const needed = parseMemoryNeeded(size, 0);
+      if (needed > budget.limit) {
+        throw new InputError({
+          file,
+          jsonPath: "$",
+          ...overBudget(budget, needed, `a file of ${formatBytes(size)}`, "at least"),
+        });
+      }
+    },
+  });
+  return decodeText(bytes, file);
 }
 
 /** Parses JSON text; the root node has the path `$`. */
 export function parseJson(text: string, file: string): JsonNode {
+  const problem = shapeProblem(text);
+  if (problem) {
+    throw new InputError({
+      file,
+      jsonPath: problem.jsonPath,
+      expected: problem.expected,
+      found: problem.found,
+      ...(problem.offset !== undefined ? lineAndColumn(text, problem.offset) : {}),
+    });
+  }
   try {
     return new JsonNode(parse(text, { mode: "json", ranges: false }).body, "$", { file, text });
   } catch (error) {
@@ -43,6 +91,8 @@ export function parseJson(text: string, file: string): JsonNode {
  * path; every node reports the string's location, the only place the user can find in the file.
  */
 export function parseEmbeddedJson(text: string, host: JsonNode, expected: string): JsonNode {
+  const problem = shapeProblem(text);
+  if (problem) return host.fail(expected, `a string holding ${problem.found}`);
   try {
     const body = parse(text, { mode: "json", ranges: false }).body;
     return new JsonNode(body, host.path, { file: host.file, text, pinnedLocation: host.location });
@@ -55,18 +105,34 @@ export function parseEmbeddedJson(text: string, host: JsonNode, expected: string
   }
 }
 
-export function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-    case "ENOTDIR":
-      return "no such file or directory";
-    case "EISDIR":
-      return "a directory";
-    case "EACCES":
-    case "EPERM":
-      return "a file that cannot be read (permission denied)";
-    default:
-      return `a file that cannot be read (${code ?? String(error)})`;
+/** Levels of the JSON path shown for a too-deep value (at its line and column): the full path has hundreds. */
+const SHOWN_PATH_LEVELS = 8;
+
+interface ShapeProblem {
+  jsonPath: string;
+  expected: string;
+  found: string;
+  offset?: number;
+}
+
+/** Input the parser must not be given: nesting that would overflow its stack, or a tree too big for the heap. */
+function shapeProblem(text: string): ShapeProblem | undefined {
+  const shape = scanJsonShape(text);
+  if (shape.tooDeepAt !== undefined) {
+    return {
+      jsonPath: pathAt(text, shape.tooDeepAt, SHOWN_PATH_LEVELS),
+      expected: `JSON nested at most ${MAX_NESTING_DEPTH} levels deep`,
+      found: `arrays and objects nested too deeply (${MAX_NESTING_DEPTH + 1} levels; at most ${MAX_NESTING_DEPTH} are read)`,
+      offset: shape.tooDeepAt,
+    };
   }
+  const budget = parseBudget();
+  const needed = parseMemoryNeeded(text.length, shape.values);
+  if (needed <= budget.limit) return undefined;
+  const what = `${count(shape.values)} JSON values in ${count(text.length)} characters`;
+  return { jsonPath: "$", ...overBudget(budget, needed, what, "about") };
+}
+
+function count(value: number): string {
+  return value.toLocaleString("en-US");
 }

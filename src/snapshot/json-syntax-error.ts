@@ -103,8 +103,12 @@ interface Frame {
   index: number;
 }
 
-/** The JSON path of the value being read at `offset`, from a light scan of the (possibly broken) text before it. */
-export function pathAt(text: string, offset: number): string {
+/**
+ * The JSON path of the value being read at `offset`, from a light scan of the (possibly broken) text before
+ * it; at most `maxLevels` levels deep. A key cut off before its closing quote is not a key yet: the path is
+ * then the object's.
+ */
+export function pathAt(text: string, offset: number, maxLevels = Number.POSITIVE_INFINITY): string {
   const frames: Frame[] = [];
   let expectingKey = false;
   for (let index = 0; index < offset; index += 1) {
@@ -112,11 +116,11 @@ export function pathAt(text: string, offset: number): string {
     const top = frames[frames.length - 1];
     if (char === '"') {
       const end = stringEnd(text, index);
-      if (top?.kind === "object" && expectingKey) {
+      if (top?.kind === "object" && expectingKey && end !== undefined && end <= offset) {
         top.key = decodeString(text.slice(index, end));
         expectingKey = false;
       }
-      index = end - 1;
+      index = (end ?? text.length) - 1;
     } else if (char === "{") {
       frames.push({ kind: "object", index: 0 });
       expectingKey = true;
@@ -135,7 +139,7 @@ export function pathAt(text: string, offset: number): string {
     }
   }
   let path = "$";
-  for (const frame of frames) {
+  for (const frame of frames.slice(0, maxLevels)) {
     if (frame.kind === "array") path = elementPath(path, frame.index);
     else if (frame.key !== undefined) path = childPath(path, frame.key);
     else break;
@@ -143,13 +147,13 @@ export function pathAt(text: string, offset: number): string {
   return path;
 }
 
-/** Offset just after the closing quote of the string starting at `start` (or the text's end). */
-function stringEnd(text: string, start: number): number {
+/** Offset just after the closing quote of the string starting at `start`; undefined if it is never closed. */
+function stringEnd(text: string, start: number): number | undefined {
   for (let index = start + 1; index < text.length; index += 1) {
     if (text[index] === "\\") index += 1;
     else if (text[index] === '"') return index + 1;
   }
-  return text.length;
+  return undefined;
 }
 
 function decodeString(literal: string): string {

@@ -1,4 +1,4 @@
-import { access } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
 import type { Organization, ReadProblem, Snapshot } from "../model/snapshot.js";
@@ -26,19 +26,23 @@ export async function readSnapshotDirectory(
   directory: string,
   options: DirectoryReadOptions = {},
 ): Promise<Snapshot> {
+  // Files inside the snapshot are read only there: a symbolic link out of it is refused.
+  const inside = { within: directory };
   const manifestRoot =
-    options.manifest ?? (await readJsonFile(join(directory, "snapshot.json"), "a snapshot.json manifest"));
+    options.manifest ??
+    (await readJsonFile(join(directory, "snapshot.json"), "a snapshot.json manifest", inside));
   const manifest = readManifest(manifestRoot);
   const organizationProblems: ReadProblem[] = [];
   const organization = await readOptionalOrganization(
     join(directory, "organization.json"),
+    directory,
     organizationProblems,
   );
 
   const limit = pLimit(READ_CONCURRENCY);
   const results = await Promise.all(
     manifest.accountIds.map((id) =>
-      limit(() => readAccountFile(join(directory, "accounts", `${id}.json`), id)),
+      limit(() => readAccountFile(join(directory, "accounts", `${id}.json`), id, directory)),
     ),
   );
   return {
@@ -52,13 +56,18 @@ export async function readSnapshotDirectory(
 
 async function readOptionalOrganization(
   file: string,
+  directory: string,
   problems: ReadProblem[],
 ): Promise<Organization | undefined> {
   try {
-    await access(file);
+    // lstat: a broken symbolic link is not an absent file, and is reported by the read below.
+    await lstat(file);
   } catch (error) {
     // Absent means a standalone account; any other failure is left to the read below to report.
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
   }
-  return readOrganization(await readJsonFile(file, "an organization.json file"), problems);
+  return readOrganization(
+    await readJsonFile(file, "an organization.json file", { within: directory }),
+    problems,
+  );
 }

@@ -3,7 +3,7 @@ import { basename, dirname, join } from "node:path";
 import type { Snapshot } from "../model/snapshot.js";
 import { InputError } from "./input-error.js";
 import { describeFileError, parseJson, readTextFile } from "./json-file.js";
-import { describeValue } from "./json-node.js";
+import { describeValue, type JsonObject } from "./json-node.js";
 import { mergeSnapshots } from "./merge-snapshots.js";
 import { AUTHORIZATION_DETAILS_KEYS, readAuthorizationDetails } from "./read-authorization-details.js";
 import { readSnapshotDirectory } from "./read-directory.js";
@@ -13,6 +13,7 @@ export const WHAT_A_SNAPSHOT_IS =
   "or the JSON output of aws iam get-account-authorization-details";
 
 const MANIFEST_NAME = "snapshot.json";
+const ORGANIZATION_NAME = "organization.json";
 const KEYS_SHOWN = 5;
 
 /**
@@ -36,6 +37,7 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
   if (basename(path) === MANIFEST_NAME || object.has("format")) {
     return readSnapshotDirectory(dirname(path), { source: path, manifest: root });
   }
+  if (isOrganizationFile(path, object)) throw await organizationFileGiven(path);
   if (AUTHORIZATION_DETAILS_KEYS.some((key) => object.has(key))) return readAuthorizationDetails(root, path);
   const keys = object.keys();
   const shown = keys.slice(0, KEYS_SHOWN).map((key) => JSON.stringify(key));
@@ -66,6 +68,29 @@ async function kindOf(path: string): Promise<"directory" | "file"> {
       found: describeFileError(error),
     });
   }
+}
+
+/**
+ * `organization.json` has a `Policies` key, like authorization details; read as those it fails on its first
+ * policy ("no Arn key"). It is recognised by name, or by its DescribeOrganization object without any IAM list.
+ */
+function isOrganizationFile(path: string, object: JsonObject): boolean {
+  if (basename(path) === ORGANIZATION_NAME) return true;
+  return object.has("Organization") && !IAM_LISTS.some((key) => object.has(key));
+}
+
+const IAM_LISTS = ["UserDetailList", "GroupDetailList", "RoleDetailList"];
+
+async function organizationFileGiven(path: string): Promise<InputError> {
+  const directory = dirname(path);
+  const inSnapshot = (await kindOf(join(directory, MANIFEST_NAME)).catch(() => "missing")) === "file";
+  const instead = inSnapshot
+    ? `pass the snapshot directory ${directory} instead`
+    : "pass the snapshot directory it belongs to instead";
+  return notASnapshot(
+    path,
+    `the organization.json of a snapshot (organization data only, no accounts to scan): ${instead}`,
+  );
 }
 
 function notASnapshot(path: string, found: string): InputError {

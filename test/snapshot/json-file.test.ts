@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseEmbeddedJson } from "../../src/snapshot/json-file.js";
 import { InputError, parseJson } from "../../src/snapshot/index.js";
 
 const FILE = "snap/accounts/111122223333.json";
@@ -58,6 +59,17 @@ describe("JSON syntax errors", () => {
     expect(summary(syntaxError('{"a": "x\\'))).toMatchObject({ line: 1, column: 10, found: TRUNCATED });
   });
 
+  it("reports a file cut inside a key at the object, not at a made-up key", () => {
+    // A truncated snapshot.json once reported the path $[""].
+    expect(summary(syntaxError('{"format": "trustscan-snapshot", "version": 1, "'))).toEqual({
+      line: 1,
+      column: 49,
+      jsonPath: "$",
+      found: TRUNCATED,
+    });
+    expect(summary(syntaxError('{"a": {"b": 1, "acc'))).toMatchObject({ jsonPath: "$.a", found: TRUNCATED });
+  });
+
   it("reports an empty file as truncated at 1:1", () => {
     expect(summary(syntaxError(""))).toEqual({ line: 1, column: 1, jsonPath: "$", found: TRUNCATED });
   });
@@ -115,6 +127,39 @@ describe("JSON syntax errors", () => {
       endColumn: 17,
     });
     expect(root.location).toEqual({ file: FILE, startLine: 1, startColumn: 1, endLine: 3, endColumn: 2 });
+  });
+
+  it("refuses nesting deeper than 256 levels, with the place it starts; 256 levels parse", () => {
+    const nested = (depth: number, open = "[", close = "]") => `${open.repeat(depth)}1${close.repeat(depth)}`;
+    expect(parseJson(nested(256), FILE).kind).toBe("array");
+    // 100,000 levels overflowed the parser's stack: "found rangeError: Maximum call stack size exceeded" at 1:1.
+    for (const depth of [257, 100_000]) {
+      expect(syntaxError(nested(depth)).message).toBe(
+        `${FILE}:1:257: $[0][0][0][0][0][0][0][0]: expected JSON nested at most 256 levels deep, ` +
+          "found arrays and objects nested too deeply (257 levels; at most 256 are read)",
+      );
+    }
+    const objects = `{\n  "iam": ${nested(5_000, '{"a": ', "}")}\n}`;
+    expect(summary(syntaxError(objects))).toEqual({
+      line: 2,
+      column: 10 + 6 * 255,
+      jsonPath: "$.iam.a.a.a.a.a.a.a",
+      found: "arrays and objects nested too deeply (257 levels; at most 256 are read)",
+    });
+  });
+
+  it("refuses too deep nesting inside a JSON string (a policy as the SDKs return it) at the string", () => {
+    const root = parseJson(`{\n  "Policy": ${JSON.stringify("[".repeat(10_000))}\n}`, FILE).object();
+    const host = root.require("Policy", "a policy");
+    expect(() => parseEmbeddedJson(host.string(), host, "a policy document")).toThrow(
+      `${FILE}:2:13: $.Policy: expected a policy document, found a string holding arrays and objects nested ` +
+        "too deeply (257 levels; at most 256 are read)",
+    );
+  });
+
+  it("counts only brackets outside strings as nesting", () => {
+    const text = JSON.stringify({ a: "[".repeat(1_000), b: ["{".repeat(1_000)] });
+    expect(parseJson(text, FILE).object().get("a")?.string()).toHaveLength(1_000);
   });
 
   it("lets the last of duplicate keys win, as JSON.parse does", () => {

@@ -72,6 +72,22 @@ describe("what readSnapshot accepts", () => {
     );
   });
 
+  it("recognises organization.json given as the snapshot and names the directory to pass instead", async () => {
+    // It has a Policies key, so it used to be read as authorization details: "found no "Arn" key".
+    const file = join(fixture("valid"), "organization.json");
+    expect((await inputErrorOf(readSnapshot(file))).message).toBe(
+      `${file}: $: expected ${WHAT_A_SNAPSHOT_IS}, found the organization.json of a snapshot ` +
+        `(organization data only, no accounts to scan): pass the snapshot directory ${fixture("valid")} instead`,
+    );
+    // Renamed and away from its snapshot, it is still recognised by its DescribeOrganization object.
+    const copy = join(await temp.emptyDir(), "org.json");
+    await writeFile(copy, await readFile(file));
+    expect((await inputErrorOf(readSnapshot(copy))).found).toBe(
+      "the organization.json of a snapshot (organization data only, no accounts to scan): " +
+        "pass the snapshot directory it belongs to instead",
+    );
+  });
+
   it("reads a snapshot.json given directly, resolving the account files beside it", async () => {
     const snapshot = await readSnapshot(join(fixture("valid"), "snapshot.json"));
     expect(snapshot.accounts.map((account) => account.file)).toEqual([
