@@ -1,4 +1,4 @@
-import { oidcIssuerOf, parseFederatedPrincipal } from "./federated-principal.js";
+import { oidcIssuerOf, parseFederatedPrincipal } from "../../src/model/federated-principal.js";
 import type { SourceRef } from "./source-ref.js";
 import {
   eksSubjectPinsNamespace,

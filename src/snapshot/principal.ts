@@ -1,4 +1,4 @@
-import { parseFederatedPrincipal } from "../../rules/data/federated-principal.js";
+import { parseFederatedPrincipal } from "../model/federated-principal.js";
 import type { PrincipalEntry } from "../model/policy.js";
 import { describeValue, type JsonNode } from "./json-node.js";
 import {
