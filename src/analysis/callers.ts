@@ -44,6 +44,8 @@ export interface Caller {
    * `Principal` or in an aws:PrincipalArn value, so it is judged on its own.
    */
   principalArn?: string;
+  /** An identity vouched for by this Federated principal (an IAM OIDC/SAML provider or a web identity provider). */
+  federatedProvider?: string;
   /** Every other principal of `account`: those the policies name have callers of their own (principalArn). */
   otherThanArns?: ReadonlySet<string>;
   /** Organization of the principal (or of the service's source account); ANY_ORG for an unnamed one. */

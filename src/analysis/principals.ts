@@ -68,7 +68,10 @@ export function principalMatches(judged: JudgedPrincipal, caller: Caller): Tri {
     case "service":
       return caller.kind === "service" && caller.service === judged.service ? "all" : "none";
     case "federated":
-      return "none";
+      // Compared exactly: a Deny written with another spelling of the provider is not proven to be the same one.
+      return caller.federatedProvider !== undefined && caller.federatedProvider === judged.provider
+        ? "all"
+        : "none";
   }
 }
 

@@ -4,6 +4,7 @@ import type { ConditionClause, PrincipalEntry, Statement } from "../model/policy
 import type { AclGrant, BucketResource, Resource } from "../model/resource.js";
 import type { OrgPolicy } from "../model/snapshot.js";
 import { evaluateGrant, type GrantAccess, type GrantToEvaluate } from "./access.js";
+import { parseFederatedPrincipal } from "../model/federated-principal.js";
 import { ASSUME_ACTIONS, ROLE_ACTIONS, statementAllowsAction } from "./actions.js";
 import { buildOutsideCallers } from "./build-callers.js";
 import { isPublicCaller, type Caller } from "./callers.js";
@@ -127,6 +128,9 @@ export function analyzeResource(
     const actionsWritten = writtenActions(statement);
     for (const unit of principalUnits(statement, ctx)) {
       if (unit.federated) {
+        // A federated identity reaches a role only through its provider's assume action, and never a bucket.
+        const entry = isRole ? federatedEntryActions(unit.federated).filter((a) => actions.includes(a)) : [];
+        if (entry.length === 0) continue;
         federated.push({
           source,
           statement,
@@ -134,7 +138,7 @@ export function analyzeResource(
           principalWritten: unit.written,
           actionsWritten,
           conditions: statement.conditions,
-          cancelledBy: federatedCancellation(controls, actions, wholeResource),
+          cancelledBy: federatedCancellation(controls, unit.federated, entry, wholeResource),
         });
         continue;
       }
@@ -236,24 +240,47 @@ function principalUnits(statement: Statement, ctx: PrincipalContext): PrincipalU
   });
 }
 
-/** A federated caller carries no account or organization: model it as an unnamed caller from the internet. */
-const FEDERATED_CALLER: Caller = {
-  kind: "anonymous",
-  network: { kind: "internet" },
-  party: { kind: "anyone" },
-};
+/**
+ * The actions through which identities of a federated principal come in (IAM User Guide, "IAM JSON policy elements:
+ * Principal", federated web identity and SAML session principals): sts:AssumeRoleWithWebIdentity for OIDC and the
+ * built-in web identity providers, sts:AssumeRoleWithSAML for SAML providers. A statement that gives a federated
+ * principal only sts:AssumeRole admits nobody. A value that is no provider could be either.
+ */
+function federatedEntryActions(provider: string): string[] {
+  switch (parseFederatedPrincipal(provider).kind) {
+    case "saml":
+      return ["sts:AssumeRoleWithSAML"];
+    case "oidc":
+      return ["sts:AssumeRoleWithWebIdentity"];
+    case "unrecognised":
+      return ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"];
+  }
+}
 
+/**
+ * The controls that take every entry action away from the provider's identities. A federated caller carries no
+ * account or organization: it is an unnamed caller from the internet that a Deny naming the same Federated
+ * principal (or everyone) applies to.
+ */
 function federatedCancellation(
   controls: readonly Control[],
-  actions: readonly string[],
+  provider: string,
+  entryActions: readonly string[],
   resources: readonly string[],
 ): CancellingControl[] {
-  const assume = actions.filter(
-    (a) => a === "sts:AssumeRoleWithWebIdentity" || a === "sts:AssumeRoleWithSAML",
-  );
-  const relevant = assume.length > 0 ? assume : actions.filter((a) => ASSUME_ACTIONS.includes(a as never));
-  const denying = controls.filter((c) => relevant.every((a) => c.denies(FEDERATED_CALLER, a, resources)));
-  return relevant.length > 0 && denying.length > 0 ? denying.map((c) => c.description) : [];
+  const caller: Caller = {
+    kind: "anonymous",
+    network: { kind: "internet" },
+    party: { kind: "anyone" },
+    federatedProvider: provider,
+  };
+  const denying = new Map<string, CancellingControl>();
+  for (const action of entryActions) {
+    const forAction = controls.filter((c) => c.denies(caller, action, resources));
+    if (forAction.length === 0) return [];
+    for (const control of forAction) denying.set(control.description.name, control.description);
+  }
+  return [...denying.values()];
 }
 
 /**

@@ -309,3 +309,80 @@ describe("issue 7: a Deny that does not cover the grant never cancels it", () =>
     ],
   });
 });
+
+describe("issue 7, item 4: federated principals come in only through their provider's assume action", () => {
+  const github = `arn:aws:iam::${OWNER}:oidc-provider/token.actions.githubusercontent.com`;
+  const samlProvider = `arn:aws:iam::${OWNER}:saml-provider/ExampleOrgSSOProvider`;
+  const federated = (provider: string, action: string | string[]): Statement => ({
+    Effect: "Allow",
+    Principal: { Federated: provider },
+    Action: action,
+  });
+  const denyFederated = (provider: string, action: string): Statement => ({
+    Sid: "NoFederation",
+    Effect: "Deny",
+    Principal: { Federated: provider },
+    Action: action,
+  });
+
+  ruleTester("unscoped-federation", {
+    valid: [
+      ...inBothZones(
+        "an OIDC provider given only sts:AssumeRole admits nobody",
+        { resource: "role", policy: policy(federated(github, "sts:AssumeRole")) },
+        { activeRules: [], cancelled: 0 },
+      ),
+      ...inBothZones(
+        "a SAML provider given only sts:AssumeRoleWithWebIdentity admits nobody",
+        { resource: "role", policy: policy(federated(samlProvider, "sts:AssumeRoleWithWebIdentity")) },
+        { activeRules: [], cancelled: 0 },
+      ),
+      ...inBothZones(
+        "a Deny naming the same Federated principal cancels the Allow",
+        {
+          resource: "role",
+          policy: policy(
+            federated(github, "sts:AssumeRoleWithWebIdentity"),
+            denyFederated(github, "sts:AssumeRoleWithWebIdentity"),
+          ),
+        },
+        { activeRules: [], cancelled: 1 },
+      ),
+      ...inBothZones(
+        "a Federated principal in a bucket policy never matches an S3 request",
+        {
+          resource: "bucket",
+          policy: policy({ ...federated(github, "s3:GetObject"), Resource: OBJECTS_ARN }),
+        },
+        { activeRules: [], cancelled: 0 },
+      ),
+    ],
+    invalid: [
+      ...inBothZones(
+        "a Deny naming another provider leaves the grant",
+        {
+          resource: "role",
+          policy: policy(
+            federated(github, "sts:AssumeRoleWithWebIdentity"),
+            denyFederated(
+              `arn:aws:iam::${OWNER}:oidc-provider/auth.example.com`,
+              "sts:AssumeRoleWithWebIdentity",
+            ),
+          ),
+        },
+        { expected: { severity: "critical" } },
+      ),
+      ...inBothZones(
+        "a Deny of sts:AssumeRole does not cover the web identity entry",
+        {
+          resource: "role",
+          policy: policy(
+            federated(github, ["sts:AssumeRole", "sts:AssumeRoleWithWebIdentity"]),
+            denyFederated(github, "sts:AssumeRole"),
+          ),
+        },
+        { expected: {} },
+      ),
+    ],
+  });
+});
