@@ -1,8 +1,9 @@
 /**
  * A second, concrete evaluator of resource-based access, for tests: given one request, it decides allow or deny by
  * plain IAM policy evaluation logic (IAM User Guide, "Policy evaluation logic"), statement by statement. An explicit
- * Deny (of the resource policy, or of a resource control policy that applies to the owner's account) wins; then S3
- * Block Public Access RestrictPublicBuckets; then some Allow of the resource policy (or the bucket ACL) must match.
+ * Deny (of the resource policy, or of a resource control policy that applies to the owner's account) wins; then some
+ * Allow of the resource policy (unless S3 Block Public Access RestrictPublicBuckets holds it back) or a grant of the
+ * bucket ACL (unless IgnorePublicAcls) must match.
  *
  * The caller's own identity-based policies are taken to allow everything: an outside caller controls them. It shares
  * nothing with the engine (src/analysis, rules/) beyond the policy model that the snapshot readers produce.
@@ -34,11 +35,14 @@ export interface OracleSetup {
 
 export interface OracleDecision {
   allowed: boolean;
-  /** Indices (in the Statement array) of the resource policy's Allow statements that match the request. */
+  /** Indices (in the Statement array) of the resource policy's Allow statements that grant the request. */
   allowingStatements: number[];
   /** Indices of ACL grants that grant the request, after IgnorePublicAcls. */
   allowingAclGrants: number[];
-  /** What denies it: `statement 2`, `RCP p-1 statement 0`, `RestrictPublicBuckets`, `unsigned STS request`. */
+  /**
+   * What denies it (`statement 2`, `RCP p-1 statement 0`, `unsigned STS request`), or holds back the policy's Allow
+   * statements (`RestrictPublicBuckets`).
+   */
   deniedBy: string[];
 }
 
@@ -60,21 +64,30 @@ export function evaluate(setup: OracleSetup, request: OracleRequest): OracleDeci
         deniedBy.push(`RCP ${rcp.id} statement ${statement.index}`);
     }
   }
-  if (setup.resourceType === "bucket" && setup.restrictPublicBuckets && policyIsPublic(setup.policy)) {
-    const ownAccount = request.principal.kind === "iam" && request.principal.account === setup.ownerAccount;
-    if (!ownAccount && request.principal.kind !== "service") deniedBy.push("RestrictPublicBuckets");
-  }
   // STS needs a signed request for AssumeRole (only AssumeRoleWithWebIdentity/SAML are unsigned, and those are
   // made by federated callers).
   if (request.principal.kind === "anonymous" && request.action.toLowerCase().startsWith("sts:"))
     deniedBy.push("unsigned STS request");
 
-  const allowingStatements = statements
-    .filter((s) => s.effect === "Allow" && matches(s, "nobody"))
-    .map((s) => s.index);
+  // RestrictPublicBuckets: "public and cross-account access within any public bucket policy ... is blocked" (S3 API
+  // Reference, PublicAccessBlockConfiguration). Whether it also blocks what an ACL grants is not settled there; the
+  // oracle takes the reading that grants access and applies it to the policy's grants only (ACLs have
+  // IgnorePublicAcls).
+  const restricted =
+    setup.resourceType === "bucket" &&
+    setup.restrictPublicBuckets &&
+    policyIsPublic(setup.policy) &&
+    !(request.principal.kind === "iam" && request.principal.account === setup.ownerAccount) &&
+    request.principal.kind !== "service";
+  const allowingStatements = restricted
+    ? []
+    : statements.filter((s) => s.effect === "Allow" && matches(s, "nobody")).map((s) => s.index);
+  if (restricted && statements.some((s) => s.effect === "Allow" && matches(s, "nobody")))
+    deniedBy.push("RestrictPublicBuckets");
   const allowingAclGrants =
     setup.resourceType === "bucket" && setup.acl ? aclGrantsAllowing(setup, request) : [];
-  const allowed = deniedBy.length === 0 && (allowingStatements.length > 0 || allowingAclGrants.length > 0);
+  const explicitlyDenied = deniedBy.some((d) => d !== "RestrictPublicBuckets");
+  const allowed = !explicitlyDenied && (allowingStatements.length > 0 || allowingAclGrants.length > 0);
   return { allowed, allowingStatements, allowingAclGrants, deniedBy };
 }
 
@@ -87,7 +100,7 @@ function statementMatches(
   const principalMatches = statement.principals
     ? principalNames(statement.principals, request.principal)
     : statement.notPrincipals
-      ? notPrincipalApplies(statement.notPrincipals, request.principal)
+      ? notPrincipalApplies(statement.notPrincipals, request.principal, statement.effect)
       : absentPrincipal === "everyone";
   return (
     principalMatches &&

@@ -215,8 +215,9 @@ const ROWS: Row[] = [
     allowed: true,
   },
   {
-    name: "Deny with NotPrincipal naming only a role still denies that role's sessions (the account is not listed)",
-    source: "IAM User Guide, NotPrincipal element (specify the account ARN too)",
+    name: "Deny with NotPrincipal naming only a role: AWS might deny the role too; the oracle takes the reading that grants",
+    source:
+      "IAM User Guide, NotPrincipal element (specify the account ARN too: AWS might validate the account first)",
     setup: bucketSetup([
       { ...PUBLIC_READ, Principal: { AWS: OTHER } },
       {
@@ -227,6 +228,21 @@ const ROWS: Row[] = [
       },
     ]),
     request: getObject(otherRole("reader")),
+    allowed: true,
+  },
+  {
+    name: "Deny with NotPrincipal naming a role denies the other roles of its account",
+    source: "IAM User Guide, NotPrincipal element",
+    setup: bucketSetup([
+      { ...PUBLIC_READ, Principal: { AWS: OTHER } },
+      {
+        ...PUBLIC_READ,
+        Effect: "Deny",
+        Principal: undefined,
+        NotPrincipal: { AWS: `arn:aws:iam::${OTHER}:role/reader` },
+      },
+    ]),
+    request: getObject(otherRole("writer")),
     allowed: false,
   },
   {
@@ -358,6 +374,39 @@ const ROWS: Row[] = [
     source: "S3 User Guide, Blocking public access (the meaning of public)",
     setup: bucketSetup([{ ...PUBLIC_READ, Principal: { AWS: OTHER } }], { restrictPublicBuckets: true }),
     request: getObject(otherRoot),
+    allowed: true,
+  },
+  {
+    name: "RestrictPublicBuckets leaves the owner's principals in",
+    source: "S3 User Guide, Blocking public access (RestrictPublicBuckets)",
+    setup: bucketSetup([PUBLIC_READ], { restrictPublicBuckets: true }),
+    request: getObject({ kind: "iam", account: OWNER, arn: `arn:aws:iam::${OWNER}:role/app` }),
+    allowed: true,
+  },
+  {
+    name: "RestrictPublicBuckets leaves AWS services in",
+    source: "S3 User Guide, Blocking public access (RestrictPublicBuckets)",
+    setup: bucketSetup([PUBLIC_READ], { restrictPublicBuckets: true }),
+    request: getObject({ kind: "service", service: "logging.s3.amazonaws.com", sourceAccount: OTHER }),
+    allowed: true,
+  },
+  {
+    name: "RestrictPublicBuckets: an ACL grant is not part of the policy (IgnorePublicAcls is its setting)",
+    source:
+      "S3 API Reference, PublicAccessBlockConfiguration (not settled: the oracle takes the reading that grants)",
+    setup: {
+      ...bucketSetup([PUBLIC_READ], { restrictPublicBuckets: true }),
+      acl: {
+        grants: [
+          {
+            index: 0,
+            permission: "READ",
+            grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" },
+          },
+        ],
+      },
+    },
+    request: { principal: anonymous, action: "s3:ListBucket", resource: BUCKET },
     allowed: true,
   },
   {

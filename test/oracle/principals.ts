@@ -2,8 +2,12 @@
  * Principal and NotPrincipal matching for the oracle (IAM User Guide, "AWS JSON policy elements: Principal" and
  * "NotPrincipal"). A caller has several identities: an IAM role session is its account, its role and its session;
  * an IAM user is its account and itself; the root user is its account. `Principal` names the caller when an entry
- * names one of its identities. `NotPrincipal` exempts the caller only when every identity is listed: AWS checks the
- * account, then the role, then the session, which is why the guide says to list the account ARN too.
+ * names one of its identities.
+ *
+ * `NotPrincipal` is not settled: the guide says that a Deny whose NotPrincipal lists a role or user but not its
+ * account "might" deny the whole account, depending on the service. Where the documentation leaves the verdict open
+ * the oracle takes the reading that grants access, as a tool that errs must err toward reporting: a Deny with
+ * NotPrincipal exempts a caller when any of its identities is listed, an Allow applies when any is not.
  */
 import type { PrincipalEntry } from "../../src/model/policy.js";
 import { identityArns, type OraclePrincipal } from "./request.js";
@@ -69,7 +73,14 @@ export function principalNames(entries: readonly PrincipalEntry[], principal: Or
   return identitiesOf(principal).some((identity) => entries.some((entry) => entryNames(entry, identity)));
 }
 
-/** `NotPrincipal`: the statement applies unless every identity of the caller is listed. */
-export function notPrincipalApplies(entries: readonly PrincipalEntry[], principal: OraclePrincipal): boolean {
-  return identitiesOf(principal).some((identity) => !entries.some((entry) => entryNames(entry, identity)));
+/** `NotPrincipal` in a statement with this effect: does the statement apply to the caller? (see above) */
+export function notPrincipalApplies(
+  entries: readonly PrincipalEntry[],
+  principal: OraclePrincipal,
+  effect: "Allow" | "Deny",
+): boolean {
+  const listed = identitiesOf(principal).map((identity) =>
+    entries.some((entry) => entryNames(entry, identity)),
+  );
+  return effect === "Deny" ? !listed.some(Boolean) : !listed.every(Boolean);
 }

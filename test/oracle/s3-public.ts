@@ -7,6 +7,10 @@
  * s3:DataAccessPointAccount; the oracle adds the organization and principal keys that IAM Access Analyzer treats as
  * non-public (aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceOrgID,
  * aws:SourceOrgPaths). An IPv4 range wider than /8 (IPv6 /32) is not a confinement (the project's semantics).
+ *
+ * The guide does not say when an ARN or a path is "fixed". A non-public policy keeps RestrictPublicBuckets away and
+ * so grants more; the oracle takes that reading: a value is fixed when the account (ARNs) or organization (paths) in
+ * it has no wildcard, whatever the rest says.
  */
 import type { ConditionClause, PolicyDocument, Statement } from "../../src/model/policy.js";
 import { hasGlob } from "./glob.js";
@@ -37,8 +41,14 @@ const POSITIVE_OPERATORS = new Set([
   "arnlike",
 ]);
 
-function fixedValue(value: string): boolean {
-  return value.length > 0 && !hasGlob(value) && !value.includes("${");
+function fixedValue(key: string, value: string): boolean {
+  if (value.length === 0 || value.includes("${")) return false;
+  if (key.endsWith("arn")) {
+    const parts = value.split(":");
+    return parts.length >= 6 && parts[0] === "arn" && !hasGlob(parts.slice(0, 5).join(":"));
+  }
+  if (key.endsWith("orgpaths")) return !hasGlob(value.split("/")[0] ?? "*");
+  return !hasGlob(value);
 }
 
 function pinsCaller(clause: ConditionClause): boolean {
@@ -55,8 +65,9 @@ function pinsCaller(clause: ConditionClause): boolean {
     );
   }
   if (!FIXING_KEYS.has(key) || !POSITIVE_OPERATORS.has(operator)) return false;
-  if (key === "aws:userid") return clause.values.every((v) => fixedValue(v) && !/^AROA[A-Z0-9]+:\*$/.test(v));
-  return clause.values.every(fixedValue);
+  if (key === "aws:userid")
+    return clause.values.every((v) => fixedValue(key, v) && !/^AROA[A-Z0-9]+:\*$/.test(v));
+  return clause.values.every((v) => fixedValue(key, v));
 }
 
 export function statementIsPublic(statement: Statement): boolean {
