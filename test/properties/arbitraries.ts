@@ -420,3 +420,65 @@ export function policyCaseOf(scenario: Scenario, policy: unknown = scenario.poli
     ...(scenario.acl ? { acl: { ownerId: "owner-canonical-id", grants: scenario.acl } } : {}),
   };
 }
+
+/** Action patterns built from pieces of real action names, so that their wildcards meet: `s3:Get*`, `s3:*Acl`. */
+function actionGlob(service: "s3" | "sts", pieces: readonly string[]): fc.Arbitrary<string> {
+  return fc
+    .array(one([...pieces, "*", "?"]), { minLength: 1, maxLength: 3 })
+    .map((parts) => `${service}:${parts.join("")}`);
+}
+
+/**
+ * "Guard" scenarios: one public Allow and one or two unconditional Deny statements (the usual "deny outside this
+ * prefix" shapes), whose Action/NotAction and Resource/NotResource are wildcard patterns over a small alphabet. They
+ * stress one thing: whether a Deny covers what an Allow grants (issue 7, section 1).
+ */
+export function guardScenarioArbitrary(): fc.Arbitrary<Scenario> {
+  return one(["role", "bucket"] as const).chain((resource) => {
+    const actions =
+      resource === "role"
+        ? fc.oneof(
+            one(["sts:AssumeRole", "sts:*", "*"]),
+            actionGlob("sts", ["Assume", "Role", "Tag", "Session"]),
+          )
+        : fc.oneof(
+            one(["s3:GetObject", "s3:*", "*"]),
+            actionGlob("s3", ["Get", "Put", "List", "Object", "Bucket", "Acl"]),
+          );
+    const resources = fc.oneof(
+      { weight: 2, arbitrary: one([BUCKET_ARN, `${BUCKET_ARN}/*`, "*"]) },
+      { weight: 3, arbitrary: globOver(["a", "b", ".", "/", "*", "?"], 4).map((k) => `${BUCKET_ARN}/${k}`) },
+    );
+    const guard = (effect: "Allow" | "Deny") =>
+      fc
+        .record({
+          notAction: fc.nat(3),
+          notResource: fc.nat(2),
+          actions: oneOrList(actions),
+          resources: oneOrList(resources),
+        })
+        .map(({ notAction, notResource, actions: a, resources: r }): StatementJson => ({
+          Effect: effect,
+          Principal: "*",
+          ...(effect === "Deny" && notAction === 0 ? { NotAction: a } : { Action: a }),
+          ...(resource === "role"
+            ? {}
+            : effect === "Deny" && notResource === 0
+              ? { NotResource: r }
+              : { Resource: r }),
+        }))
+        .filter(appliesToItsResources);
+    return fc
+      .tuple(guard("Allow"), fc.array(guard("Deny"), { minLength: 1, maxLength: 2 }), fc.boolean())
+      .map(([allow, denies, allowFirst]): Scenario => ({
+        resource,
+        zone: "account",
+        organization: "none",
+        managementIsOwner: false,
+        rcps: [],
+        restrictPublicBuckets: false,
+        ignorePublicAcls: false,
+        policy: { Version: "2012-10-17", Statement: allowFirst ? [allow, ...denies] : [...denies, allow] },
+      }));
+  });
+}

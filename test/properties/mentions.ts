@@ -46,11 +46,13 @@ const IAM_PRINCIPAL_ARN = /^arn:aws:iam::\d{12}:(user|role)\/[^/]+$/;
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
 
 /** A few concrete strings a wildcard pattern matches (the pattern itself when it has no wildcard). */
-export function instances(pattern: string): string[] {
+export function instances(pattern: string, literalWildcards = false): string[] {
   if (!hasGlob(pattern)) return [pattern];
   return unique([
     pattern.replace(/\*/g, "").replace(/\?/g, "0"),
     pattern.replace(/\*/g, "5").replace(/\?/g, "7"),
+    // Where values are free text (object keys), a wildcard may also stand for itself: a key can hold a `*`.
+    ...(literalWildcards ? [pattern.replace(/\*/g, "*x")] : []),
   ]);
 }
 
@@ -120,7 +122,7 @@ export function mentionsOf(snapshot: Snapshot): Mentions {
       if (entry.type === "AWS" && IAM_PRINCIPAL_ARN.test(entry.value)) principalArns.add(entry.value);
     }
     for (const resource of [...(statement.resources ?? []), ...(statement.notResources ?? [])]) {
-      for (const arn of instances(resource)) {
+      for (const arn of instances(resource, true)) {
         if (arn.startsWith(`${BUCKET_ARN}/`) && arn.length > BUCKET_ARN.length + 1)
           objectKeys.add(arn.slice(BUCKET_ARN.length + 1));
       }

@@ -59,10 +59,16 @@ export function orgOptions(
   if (fixed) return [{ orgId: ORG_ID, orgPath: fixed }];
   const options: { orgId?: string; orgPath?: string }[] = [{}];
   for (const org of mentions.orgs) {
-    // The snapshot's organization lists every member: an account it does not list is not in it.
-    if (org === ORG_ID && scenario.organization !== "none") continue;
-    for (const path of mentions.orgPaths.filter((p) => p.startsWith(`${org}/`)))
-      options.push({ orgId: org, orgPath: path });
+    let paths = mentions.orgPaths.filter((p) => p.startsWith(`${org}/`));
+    if (org === ORG_ID && scenario.organization !== "none") {
+      // An account can join the snapshot's organization tomorrow, under its root (issue 7, section 3 item 6); in
+      // the organization zone it would then be inside the zone.
+      if (scenario.zone === "organization") continue;
+      paths = [...new Set([...memberPaths(scenario).values(), ...paths])].filter((p) =>
+        p.startsWith(`${ORG_ID}/${ROOT_ID}/`),
+      );
+    }
+    for (const path of paths) options.push({ orgId: org, orgPath: path });
   }
   return options;
 }
@@ -195,7 +201,8 @@ export function requestsFor(
 
 /**
  * Up to `max` requests of the product principals × networks × chosen keys × targets: all of them when there are
- * few, else a uniform sample (with repetition) drawn without building the product.
+ * few; else every principal, network, chosen-key set and target at least once (the other dimensions drawn at
+ * random), then uniform draws, without building the product.
  */
 export function sampleRequests(
   principals: readonly OraclePrincipal[],
@@ -205,23 +212,34 @@ export function sampleRequests(
   max: number,
   random: () => number,
 ): OracleRequest[] {
-  const sizes = principals.map(
-    (p) => networksOf(p, networkOptions).length * contextOptions.length * targets.length,
+  const total = principals.reduce(
+    (sum, p) => sum + networksOf(p, networkOptions).length * contextOptions.length * targets.length,
+    0,
   );
-  const total = sizes.reduce((a, b) => a + b, 0);
   if (total <= max) return principals.flatMap((p) => requestsFor(p, networkOptions, contextOptions, targets));
-  const out: OracleRequest[] = [];
-  for (let n = 0; n < max; n++) {
-    let index = Math.floor(random() * total);
-    let i = 0;
-    while (index >= (sizes[i] ?? 0)) index -= sizes[i++] ?? 0;
-    const principal = principals[i] as OraclePrincipal;
-    const target = targets[index % targets.length] as ActionOnResource;
-    index = Math.floor(index / targets.length);
-    const chosen = contextOptions[index % contextOptions.length] as Context;
-    const net = networksOf(principal, networkOptions)[Math.floor(index / contextOptions.length)] as Context;
-    out.push({ principal, ...target, context: { ...net, ...chosen } });
-  }
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const request = (
+    principal: OraclePrincipal,
+    net?: Context,
+    chosen?: Context,
+    target?: ActionOnResource,
+  ) => {
+    const nets = networksOf(principal, networkOptions);
+    return {
+      principal,
+      ...(target ?? pick(targets)),
+      context: { ...(net && nets.includes(net) ? net : pick(nets)), ...(chosen ?? pick(contextOptions)) },
+    };
+  };
+  const out: OracleRequest[] = [
+    ...principals.map((p) => request(p)),
+    ...targets.map((t) => request(pick(principals), undefined, undefined, t)),
+    ...contextOptions.map((c) => request(pick(principals), undefined, c)),
+    ...networkOptions.map((n) =>
+      request(pick(principals.filter((p) => p.kind !== "service")) ?? pick(principals), n),
+    ),
+  ];
+  while (out.length < max) out.push(request(pick(principals)));
   return out;
 }
 
