@@ -410,6 +410,21 @@ const ROWS: Row[] = [
     allowed: true,
   },
   {
+    name: "RestrictPublicBuckets leaves a policy confined with ForAnyValue:StringLike aws:PrincipalOrgPaths alone",
+    source: "S3 User Guide, Blocking public access (the meaning of public; fixed values)",
+    setup: bucketSetup(
+      [
+        {
+          ...PUBLIC_READ,
+          Condition: { "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/*" } },
+        },
+      ],
+      { restrictPublicBuckets: true },
+    ),
+    request: getObject(otherRole("x", { orgId: "o-a1b2c3d4e5", orgPath: "o-a1b2c3d4e5/r-ab12/" })),
+    allowed: true,
+  },
+  {
     name: "IgnorePublicAcls: an AllUsers grant is ignored",
     source: "S3 User Guide, Blocking public access (IgnorePublicAcls)",
     setup: {

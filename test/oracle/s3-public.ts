@@ -53,7 +53,8 @@ function fixedValue(key: string, value: string): boolean {
 
 function pinsCaller(clause: ConditionClause): boolean {
   const key = clause.key.toLowerCase();
-  const operator = clause.operator.toLowerCase();
+  // ForAnyValue: is how a multivalued key such as aws:PrincipalOrgPaths is meant to be compared.
+  const operator = clause.operator.toLowerCase().replace(/^foranyvalue:/, "");
   if (clause.values.length === 0) return false;
   if (key === "aws:sourceip") {
     return (

@@ -284,7 +284,7 @@ function appliesToItsResources(s: StatementJson): boolean {
     );
 }
 
-function statement(resource: Scenario["resource"]): fc.Arbitrary<StatementJson> {
+export function statementArbitrary(resource: Scenario["resource"]): fc.Arbitrary<StatementJson> {
   return one(["Allow", "Allow", "Deny"] as const).chain((effect) =>
     fc
       .record({
@@ -315,11 +315,9 @@ function statement(resource: Scenario["resource"]): fc.Arbitrary<StatementJson> 
 
 export function policyArbitrary(resource: Scenario["resource"], maxStatements = 4): fc.Arbitrary<PolicyJson> {
   return fc
-    .array(statement(resource), { minLength: 1, maxLength: maxStatements })
+    .array(statementArbitrary(resource), { minLength: 1, maxLength: maxStatements })
     .map((Statement) => ({ Version: "2012-10-17", Statement }));
 }
-
-export { statement as statementArbitrary };
 
 const rcpStatement = fc
   .record({

@@ -120,11 +120,12 @@ interface WitnessClass {
 }
 
 /**
- * The classes a finding claims, each with the concrete callers that belong to it. Constructible: public-access
- * (anonymous and fresh principals from unnamed networks), external-access for named accounts, organizations,
- * "any principal" behind named networks and services acting for named accounts or organizations, confused-deputy
- * (services acting for a fresh account or with no source). Not constructed: S3 canonical users, unresolved unique
- * ids and owners of buckets outside the snapshot (the oracle cannot know who they are).
+ * The classes a finding claims, each with the concrete callers that belong to it. Constructed: public-access
+ * (anonymous callers, and principals of accounts the policy does not name, from unnamed networks), external-access
+ * for named accounts, organizations, "any principal" behind named networks, and services acting for named accounts
+ * or organizations, confused-deputy (services acting for an account the policy does not name, or with no source).
+ * Not constructed: S3 canonical users, unresolved unique ids and owners of buckets outside the snapshot (the oracle
+ * cannot know who they are), and role findings about actions other than sts:AssumeRole.
  */
 function witnessClasses(p: Prepared, finding: Finding): WitnessClass[] {
   const { scenario, mentions } = p;

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { isActive } from "../../src/findings/finding.js";
 import { evaluate, setupFromSnapshot } from "../oracle/evaluate.js";
 import { scanPolicy, snapshotForCase } from "../helpers/scan-policy.js";
-import { COUNTEREXAMPLES, type CounterexampleRow } from "./counterexamples.js";
+import { ADDED_DENY_COUNTEREXAMPLES, COUNTEREXAMPLES, type CounterexampleRow } from "./counterexamples.js";
+import { activeFindingsWithin } from "./compare.js";
 import { findingCovers } from "./coverage.js";
 
 function decide(row: CounterexampleRow) {
@@ -40,5 +41,18 @@ describe("counterexamples found by the property tests", () => {
         : `no active ${"rule" in row.engine ? row.engine.rule : ""} finding`,
       () => checkEngine(row),
     );
+  });
+});
+
+describe("counterexamples of the metamorphic properties", () => {
+  describe.each(ADDED_DENY_COUNTEREXAMPLES)("$name ($issue)", (row) => {
+    (row.known ? it.fails : it)("adding the Deny statement adds no active finding", () => {
+      const policy = row.case.policy as { Version: string; Statement: unknown[] };
+      const after = scanPolicy({
+        ...row.case,
+        policy: { ...policy, Statement: [...policy.Statement, row.added] },
+      });
+      expect(activeFindingsWithin(after, scanPolicy(row.case)).map((f) => f.message)).toEqual([]);
+    });
   });
 });

@@ -233,6 +233,29 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
     engine: { expect: "silent", rule: "external-access" },
   },
   {
+    name: "a Deny naming the same role as the Allow takes that role's access away",
+    issue: "section 3 item 1 (principals partition an account: a Deny must remove the ones it names)",
+    known: true,
+    case: role([
+      {
+        Effect: "Deny",
+        Principal: { AWS: "arn:aws:iam::999988887777:role/writer" },
+        Action: "sts:AssumeRole",
+      },
+      {
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::999988887777:role/writer" },
+        Action: "sts:AssumeRole",
+      },
+    ]),
+    request: {
+      principal: { kind: "iam", account: "999988887777", arn: "arn:aws:iam::999988887777:role/writer" },
+      ...assumeRole,
+    },
+    oracle: "deny",
+    engine: { expect: "silent", rule: "external-access" },
+  },
+  {
     name: "StringLike aws:SourceAccount 0123456789? (11 characters) matches no account",
     issue: "section 3 item 2 (the issue's own example)",
     known: true,
@@ -325,6 +348,28 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
     request: { principal: anonymous, action: "s3:ListBucket", resource: BUCKET_ARN, context: fromInternet },
     oracle: "deny",
     engine: { expect: "silent", rule: "public-access" },
+  },
+  {
+    name: "s3:GetObject granted on the bucket and a key, denied on everything but the bucket: nothing is left",
+    issue: "section 3 item 5 (compare with the ARNs the action reaches: s3:GetObject acts on objects only)",
+    known: true,
+    case: bucket([
+      { ...PUBLIC_GET, Principal: { AWS: OUTSIDE_A }, Resource: [BUCKET_ARN, `${BUCKET_ARN}/a`] },
+      {
+        ...PUBLIC_GET,
+        Effect: "Deny",
+        Principal: { AWS: OUTSIDE_A },
+        Resource: undefined,
+        NotResource: BUCKET_ARN,
+      },
+    ]),
+    request: {
+      principal: { kind: "iam", account: OUTSIDE_A, arn: `arn:aws:iam::${OUTSIDE_A}:root` },
+      ...getObject("a"),
+      context: fromInternet,
+    },
+    oracle: "deny",
+    engine: { expect: "silent", rule: "external-access" },
   },
   {
     name: "a grant to an OU path with no other member today is external access in the account zone",
@@ -450,5 +495,37 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
     },
     oracle: "allow",
     engine: { expect: "reports" },
+  },
+];
+
+/** A counterexample of a metamorphic property: adding `added` to the policy of `case` must add no active finding. */
+export interface AddedDenyRow {
+  name: string;
+  issue: string;
+  known: boolean;
+  case: PolicyCase;
+  added: unknown;
+}
+
+export const ADDED_DENY_COUNTEREXAMPLES: AddedDenyRow[] = [
+  {
+    name: "a Deny that only names an account makes missing-external-id appear for it",
+    issue:
+      "not in issue 7: findings depend on which accounts a policy happens to mention (the account already got in as " +
+      '"any principal through VPC endpoint"; the rule is for accounts named in Principal or pinned by conditions)',
+    known: false,
+    case: role([
+      {
+        Effect: "Allow",
+        Principal: "*",
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" } },
+      },
+    ]),
+    added: {
+      Effect: "Deny",
+      Principal: { AWS: `arn:aws:iam::${OUTSIDE_A}:role/reader` },
+      NotAction: "sts:AssumeRole",
+    },
   },
 ];
