@@ -23,8 +23,8 @@ export interface PolicyCase {
   zone: "account" | "organization";
   /** Owner of the resource; default "111122223333". */
   accountId?: string;
-  /** Default { id: "o-a1b2c3d4e5", accounts: ["111122223333", "222233334444"] }, all directly under the root. */
-  organization?: OrganizationCase;
+  /** Default { id: "o-a1b2c3d4e5", accounts: ["111122223333", "222233334444"] }, all directly under the root; null: none. */
+  organization?: OrganizationCase | null;
   trustedAccounts?: string[];
   rolePath?: string;
   roleName?: string;

@@ -1,0 +1,58 @@
+/**
+ * The counterexample table (counterexamples.ts): for each row, the oracle's verdict (what AWS decides) and what the
+ * engine must report. Rows that reproduce a bug issue 7 lists are `it.fails` until the engine is fixed (the issue
+ * item is in the row); when a fix lands, the test starts to pass, `it.fails` reports that, and the row moves to the
+ * rule tables. Rows the issue does not list are plain tests.
+ */
+import { describe, expect, it } from "vitest";
+import { isActive } from "../../src/findings/finding.js";
+import { evaluate, setupFromSnapshot } from "../oracle/evaluate.js";
+import { scanPolicy, snapshotForCase } from "../helpers/scan-policy.js";
+import { ADDED_DENY_COUNTEREXAMPLES, COUNTEREXAMPLES, type CounterexampleRow } from "./counterexamples.js";
+import { activeFindingsWithin } from "./compare.js";
+import { findingCovers } from "./coverage.js";
+
+function decide(row: CounterexampleRow) {
+  return evaluate(setupFromSnapshot(snapshotForCase(row.case)), row.request);
+}
+
+function checkEngine(row: CounterexampleRow): void {
+  const findings = scanPolicy(row.case);
+  const decision = decide(row);
+  if (row.engine.expect === "reports") {
+    expect(findings.filter((f) => findingCovers(f, row.request, decision)).map((f) => f.ruleId)).not.toEqual(
+      [],
+    );
+  } else {
+    const rule = row.engine.rule;
+    expect(findings.filter((f) => isActive(f) && f.ruleId === rule).map((f) => f.message)).toEqual([]);
+  }
+}
+
+describe("counterexamples found by the property tests", () => {
+  describe.each(COUNTEREXAMPLES)("$name ($issue)", (row) => {
+    it(`AWS decides: ${row.oracle}`, () => {
+      expect(decide(row).allowed).toBe(row.oracle === "allow");
+    });
+    const engineTest = row.known ? it.fails : it;
+    engineTest(
+      row.engine.expect === "reports"
+        ? "the engine reports the caller"
+        : `no active ${"rule" in row.engine ? row.engine.rule : ""} finding`,
+      () => checkEngine(row),
+    );
+  });
+});
+
+describe("counterexamples of the metamorphic properties", () => {
+  describe.each(ADDED_DENY_COUNTEREXAMPLES)("$name ($issue)", (row) => {
+    (row.known ? it.fails : it)("adding the Deny statement adds no active finding", () => {
+      const policy = row.case.policy as { Version: string; Statement: unknown[] };
+      const after = scanPolicy({
+        ...row.case,
+        policy: { ...policy, Statement: [...policy.Statement, row.added] },
+      });
+      expect(activeFindingsWithin(after, scanPolicy(row.case)).map((f) => f.message)).toEqual([]);
+    });
+  });
+});
