@@ -27,7 +27,6 @@ export interface CounterexampleRow {
   name: string;
   issue: string;
   /** The row reproduces a bug issue 7 lists (the engine test is expected to fail until it is fixed). */
-  known: boolean;
   case: PolicyCase;
   request: OracleRequest;
   oracle: "allow" | "deny";
@@ -71,7 +70,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a Deny on one-character keys (?) is taken to cover every key (*)",
     issue: "section 1 (the issue's own example)",
-    known: true,
     case: bucket([PUBLIC_GET, { ...PUBLIC_GET, Effect: "Deny", Resource: `${BUCKET_ARN}/?` }]),
     request: { principal: anonymous, ...getObject("ab"), context: fromInternet },
     oracle: "allow",
@@ -80,7 +78,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a Deny with NotResource outside a prefix is taken to cover the whole grant",
     issue: "section 1 (the issue's own example)",
-    known: true,
     case: bucket([
       { ...PUBLIC_GET, Resource: `${BUCKET_ARN}/*.pdf` },
       { ...PUBLIC_GET, Effect: "Deny", Resource: undefined, NotResource: `${BUCKET_ARN}/public/*` },
@@ -92,7 +89,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a Deny with NotAction s3:*Object is taken to cover s3:Get*",
     issue: "section 1 (the issue's own example)",
-    known: true,
     case: bucket([
       { ...PUBLIC_GET, Action: "s3:Get*" },
       { ...PUBLIC_GET, Effect: "Deny", Action: undefined, NotAction: "s3:*Object" },
@@ -104,7 +100,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a Deny of one-character action names (s3:?) is taken to cover s3:*",
     issue: "section 1 (pattern containment)",
-    known: true,
     case: bucket([
       { Effect: "Deny", Principal: "*", Action: "s3:?", NotResource: `${BUCKET_ARN}/b` },
       { Effect: "Allow", Principal: "*", Action: "s3:*", Resource: `${BUCKET_ARN}/a` },
@@ -122,7 +117,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
     name: "RestrictPublicBuckets leaves AWS services in through Principal *, and no finding says so",
     issue:
       "section 1, third point (a control cancels only what it provably covers); not spelled out in the issue",
-    known: true,
     case: bucket([PUBLIC_GET], { bucketPublicAccessBlock: { RestrictPublicBuckets: true } }),
     request: { principal: freshService, ...getObject("k") },
     oracle: "allow",
@@ -132,7 +126,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
     name: "a Deny of every non-service principal leaves services acting for any account, and no finding says so",
     issue:
       "section 1, third point (a control cancels only what it provably covers); not spelled out in the issue",
-    known: true,
     case: role([
       {
         Effect: "Deny",
@@ -149,7 +142,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "two Deny statements that cover a grant only together",
     issue: "section 1, third point (precision of Deny coverage)",
-    known: true,
     case: bucket([
       { Effect: "Deny", Principal: "*", Action: "s3:*", NotResource: `${BUCKET_ARN}/a` },
       { Effect: "Deny", Principal: "*", Action: "s3:GetObject", NotResource: `${BUCKET_ARN}/b` },
@@ -162,7 +154,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "Allow NotAction is read as every action, though only S3 actions apply to a bucket and s3:* is denied",
     issue: "section 1, second point (the element's own alphabet)",
-    known: true,
     case: bucket([
       { Effect: "Allow", Principal: "*", NotAction: "s3:GetObject", Resource: `${BUCKET_ARN}/*` },
       { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: `${BUCKET_ARN}/*` },
@@ -179,7 +170,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "s3:?etObject names no S3 action but s3:GetObject, which a Deny takes away",
     issue: "section 1, second point (the element's own alphabet)",
-    known: true,
     case: bucket([
       { Effect: "Deny", Principal: "*", Action: "s3:GetObject", NotResource: BUCKET_ARN },
       { ...PUBLIC_GET, Action: "s3:?etObject" },
@@ -192,7 +182,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a Deny on aws:PrincipalArn removes the principals it covers",
     issue: "section 3 item 1 (the issue's own example)",
-    known: true,
     case: bucket([
       {
         ...PUBLIC_GET,
@@ -216,7 +205,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "Principal bob with aws:PrincipalArn the account's root admits no one (bob's ARN is not root)",
     issue: "section 3 item 1 (aws:PrincipalArn partitions the account)",
-    known: true,
     case: role([
       {
         Effect: "Allow",
@@ -235,7 +223,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a Deny naming the same role as the Allow takes that role's access away",
     issue: "section 3 item 1 (principals partition an account: a Deny must remove the ones it names)",
-    known: true,
     case: role([
       {
         Effect: "Deny",
@@ -258,7 +245,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "StringLike aws:SourceAccount 0123456789? (11 characters) matches no account",
     issue: "section 3 item 2 (the issue's own example)",
-    known: true,
     case: role([
       {
         Effect: "Allow",
@@ -277,7 +263,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "StringLike aws:PrincipalOrgID x-* matches no organization id",
     issue: "section 3 item 2 (the issue's own example)",
-    known: true,
     case: bucket([{ ...PUBLIC_GET, Condition: { StringLike: { "aws:PrincipalOrgID": "x-*" } } }]),
     request: {
       principal: { ...freshRoot, orgId: "o-fr3shfr3sh", orgPath: `o-fr3shfr3sh/${ROOT_ID}/` },
@@ -289,7 +274,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "StringEquals aws:PrincipalOrgPaths with a literal * matches no path",
     issue: "section 3 item 2 (a value that can match no organization path)",
-    known: true,
     case: role([
       {
         Effect: "Allow",
@@ -305,7 +289,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "ArnLike aws:SourceArn arn:aws:iam::* has fewer than six parts and matches no ARN",
     issue: "section 3 item 3 (the issue's own example)",
-    known: true,
     case: role([
       {
         Effect: "Allow",
@@ -329,7 +312,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a Deny on every object ARN cancels an Allow on Resource *",
     issue: "section 3 item 5 (the issue's own example)",
-    known: true,
     case: bucket([
       { ...PUBLIC_GET, Resource: "*" },
       { ...PUBLIC_GET, Effect: "Deny" },
@@ -341,7 +323,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a Deny on the bucket ARN cancels an AllUsers READ grant (READ acts on the bucket only)",
     issue: "section 3 item 5 (compare with the ARNs the grant reaches)",
-    known: true,
     case: bucket([{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: BUCKET_ARN }], {
       acl: { grants: [{ grantee: { type: "Group", uri: ALL_USERS }, permission: "READ" }] },
     }),
@@ -352,7 +333,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "s3:GetObject granted on the bucket and a key, denied on everything but the bucket: nothing is left",
     issue: "section 3 item 5 (compare with the ARNs the action reaches: s3:GetObject acts on objects only)",
-    known: true,
     case: bucket([
       { ...PUBLIC_GET, Principal: { AWS: OUTSIDE_A }, Resource: [BUCKET_ARN, `${BUCKET_ARN}/a`] },
       {
@@ -374,7 +354,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a grant to an OU path with no other member today is external access in the account zone",
     issue: "section 3 item 6",
-    known: true,
     case: bucket(
       [
         {
@@ -398,7 +377,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "Null sts:ExternalId true admits callers that send no external ID",
     issue: "not in issue 7: the engine takes sts:ExternalId to be in every request",
-    known: false,
     case: role([
       {
         Effect: "Allow",
@@ -414,7 +392,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "sts:ExternalId is never in an S3 request: a bucket statement that requires it admits no one",
     issue: "not in issue 7: the engine takes sts:ExternalId to be in every request",
-    known: false,
     case: bucket([{ ...PUBLIC_GET, Condition: { StringEquals: { "sts:ExternalId": "ext-123" } } }]),
     request: { principal: anonymous, ...getObject("k"), context: fromInternet },
     oracle: "deny",
@@ -423,7 +400,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a CanonicalUser principal confined by aws:PrincipalAccount: its account may be that one",
     issue: "not in issue 7: a canonical user of unknown account is taken to be in no named account",
-    known: false,
     case: bucket([
       {
         ...PUBLIC_GET,
@@ -448,7 +424,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
     name: "anyone through a VPC endpoint, besides a named account from anywhere: the finding names the account only",
     issue:
       "not in issue 7: a finding's parties drop callers confined to a network when others come from the internet",
-    known: false,
     case: bucket([
       PUBLIC_GET,
       {
@@ -467,7 +442,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "a trust policy open only to unsigned callers: STS takes no unsigned AssumeRole",
     issue: "not in issue 7: anonymous callers are counted for role trust policies",
-    known: false,
     case: role([
       {
         Effect: "Allow",
@@ -483,7 +457,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
   {
     name: "an AllUsers READ grant also allows s3:ListBucketVersions, which a Deny of s3:ListBucket leaves",
     issue: "not in issue 7: ACL READ is mapped to s3:ListBucket only",
-    known: false,
     case: bucket([{ Effect: "Deny", Principal: "*", Action: "s3:ListBucket", Resource: "*" }], {
       acl: { grants: [{ grantee: { type: "Group", uri: ALL_USERS }, permission: "READ" }] },
     }),
@@ -502,7 +475,6 @@ export const COUNTEREXAMPLES: CounterexampleRow[] = [
 export interface AddedDenyRow {
   name: string;
   issue: string;
-  known: boolean;
   case: PolicyCase;
   added: unknown;
 }
@@ -513,7 +485,6 @@ export const ADDED_DENY_COUNTEREXAMPLES: AddedDenyRow[] = [
     issue:
       "not in issue 7: findings depend on which accounts a policy happens to mention (the account already got in as " +
       '"any principal through VPC endpoint"; the rule is for accounts named in Principal or pinned by conditions)',
-    known: false,
     case: role([
       {
         Effect: "Allow",
