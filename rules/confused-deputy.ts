@@ -56,9 +56,11 @@ function unconfinedServiceFinding(
   const { resource } = analysis;
   const after = summarizeReach(grant.access.after);
   const before = summarizeReach(grant.access.before);
-  // Only grants made to services: a grant that reaches AWS principals too (Principal "*") is public-access's
-  // or external-access's, even where a control such as RestrictPublicBuckets leaves only the services in.
-  if (before.principalAccess) return undefined;
+  // A grant that reaches AWS principals too (Principal "*") is public-access's or external-access's, unless a
+  // control (RestrictPublicBuckets, a Deny on non-service principals) keeps the principals out and leaves every
+  // AWS service in: then nothing else reports that any service, acting for any account, still gets in.
+  const servicesLeftIn = before.principalAccess && !after.principalAccess && after.serviceUnconfined;
+  if (before.principalAccess && !servicesLeftIn) return undefined;
   const active = after.serviceUnconfined;
   if (!active && !(before.serviceUnconfined && after.services.length === 0)) return undefined;
   const reach = active ? after : before;
@@ -75,8 +77,12 @@ function unconfinedServiceFinding(
     cancelledBy: cancellation(active, grant.access.cancelledBy),
   };
   const names = services.map((s) => s.name).join(", ");
-  const unconfined = `${resourceLabel(resource)} trusts ${names} without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID`;
   const written = grant.principalWritten;
+  const cutBy = grant.access.cancelledBy.map((c) => c.name).join(", ") || "a control";
+  const leftIn = servicesLeftIn
+    ? ` (its grant to ${written} is held back from other principals by ${cutBy}, but not from AWS services)`
+    : "";
+  const unconfined = `${resourceLabel(resource)} trusts ${names}${leftIn} without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID`;
 
   if (resource.type !== "AWS::IAM::Role") {
     return {

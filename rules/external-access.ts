@@ -37,28 +37,49 @@ export const externalAccess: Rule = {
     const findings: FindingDraft[] = [];
     for (const grant of analysis.grants) {
       if (statementIsPublic(analysis, grant)) continue;
-      const finding = principalFinding(analysis, grant) ?? serviceSourceFinding(analysis, grant);
-      if (finding) findings.push(finding);
+      const principal = principalFindings(analysis, grant);
+      const service = principal.length > 0 ? undefined : serviceSourceFinding(analysis, grant);
+      findings.push(...principal, ...(service ? [service] : []));
     }
     return findings;
   },
 };
 
-/** AWS principals or anonymous callers outside the zone, but not everyone (that is public-access). */
-function principalFinding(analysis: ResourceAnalysis, grant: AnalyzedGrant): FindingDraft | undefined {
+/**
+ * AWS principals or anonymous callers outside the zone, but not everyone (that is public-access). Parties that
+ * come in from anywhere and parties that come in only through named networks are separate findings, so that
+ * neither hides the other.
+ */
+function principalFindings(analysis: ResourceAnalysis, grant: AnalyzedGrant): FindingDraft[] {
   const after = summarizeReach(grant.access.after);
   const before = summarizeReach(grant.access.before);
   const active = after.principalAccess && !after.public;
-  if (!active && !(before.principalAccess && !before.public && !after.principalAccess)) return undefined;
+  if (!active && !(before.principalAccess && !before.public && !after.principalAccess)) return [];
   const reach = active ? after : before;
   const { resource, zone } = analysis;
+  const outside = outsideZoneText(zone, resource.accountId);
   const network = reach.networkOnly ? ` through ${reach.networks.join(" or ")} only` : "";
   const who = describeParties(reach.parties);
-  return draft(analysis, grant, reach, active, {
-    severityReach: reach.networkOnly ? "network" : "external",
-    judged: `${who}${network}`,
-    message: `${resourceLabel(resource)} ${verbFor(resource)} ${who} (${outsideZoneText(zone, resource.accountId)})${network}.`,
-  });
+  const findings = [
+    draft(analysis, grant, reach, active, {
+      severityReach: reach.networkOnly ? "network" : "external",
+      judged: `${who}${network}`,
+      message: `${resourceLabel(resource)} ${verbFor(resource)} ${who} (${outside})${network}.`,
+    }),
+  ];
+  if (reach.networkParties.length > 0) {
+    const also = describeParties(reach.networkParties);
+    const through = ` through ${reach.networkPartyNetworks.join(" or ")} only`;
+    findings.push(
+      draft(analysis, grant, reach, active, {
+        severityReach: "network",
+        judged: `${also}${through}`,
+        message: `${resourceLabel(resource)} ${verbFor(resource)} ${also} (${outside})${through}.`,
+        parties: reach.networkParties,
+      }),
+    );
+  }
+  return findings;
 }
 
 /** [beyond] A service principal whose source is pinned to an account or organization outside the zone. */

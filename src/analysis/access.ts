@@ -33,6 +33,20 @@ export interface GrantToEvaluate {
   resources: readonly string[];
 }
 
+/**
+ * The actions a caller can make at all: STS accepts sts:AssumeRole only as a signed request (STS API Reference,
+ * AssumeRole: "you must call this operation using AWS credentials"), so an anonymous caller reaches a role only
+ * through the unsigned web identity and SAML calls.
+ */
+function actionsOpenTo(
+  actions: readonly string[],
+  caller: Caller,
+  ctx: EvaluationContext,
+): readonly string[] {
+  if (ctx.resourceType !== "AWS::IAM::Role" || caller.kind !== "anonymous") return actions;
+  return actions.filter((action) => action !== "sts:AssumeRole");
+}
+
 export function evaluateGrant(
   grant: GrantToEvaluate,
   callers: readonly Caller[],
@@ -49,10 +63,11 @@ export function evaluateGrant(
     ctx.budget.charge(1 + grant.conditions.length);
     if (statementPrincipalMatches(grant.principals, grant.notPrincipals, caller) === "none") continue;
     if (evaluateConditions(grant.conditions, caller, ctx) === "none") continue;
-    if (!hasEssential(grant.actions)) continue;
-    before.push({ caller, actions: [...grant.actions] });
+    const actions = actionsOpenTo(grant.actions, caller, ctx);
+    if (!hasEssential(actions)) continue;
+    before.push({ caller, actions: [...actions] });
     const remaining: string[] = [];
-    for (const action of grant.actions) {
+    for (const action of actions) {
       ctx.budget.charge(1 + controls.length);
       const denying = controls.filter((control) => control.denies(caller, action, grant.resources));
       if (denying.length === 0) remaining.push(action);

@@ -29,6 +29,7 @@ export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: strin
   // account it does not list cannot be in it.
   const foreignOrgs = [...mentions.orgs].filter((org) => org !== zone.organizationId).sort();
   const identities = outsideIdentities(mentions, zone, owner, foreignOrgs);
+  const zoneOrgIsOutside = zone.organization !== undefined && !zone.isOrgInside(zone.organization.id);
   // Services act for an account, not as one of its principals: only AWS principals are split by principal ARN.
   const principalIdentities = identities.flatMap((identity) => splitByPrincipal(identity, mentions));
 
@@ -36,23 +37,32 @@ export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: strin
   for (const network of networks) {
     callers.push({ kind: "anonymous", network, party: { kind: "anyone" } });
     for (const identity of principalIdentities) callers.push({ kind: "aws", network, ...identity });
-    for (const id of [...mentions.unknownPrincipals].sort()) {
-      callers.push({
-        kind: "aws",
-        account: ANY_ACCOUNT,
-        principalId: id,
-        network,
-        party: { kind: "unknown-principal", id },
-      });
-    }
-    for (const id of [...mentions.canonicalUsers].sort()) {
-      callers.push({
-        kind: "aws",
-        account: ANY_ACCOUNT,
-        principalId: id,
-        network,
-        party: { kind: "canonical-user", id },
-      });
+    // A principal known only by an id may belong to any account and any organization outside the zone.
+    const unknownOrgs = [
+      undefined,
+      ANY_ORG,
+      ...foreignOrgs,
+      ...(zoneOrgIsOutside ? [zone.organizationId] : []),
+    ];
+    const unknown = [
+      ...[...mentions.unknownPrincipals]
+        .sort()
+        .map((id) => ({ id, party: { kind: "unknown-principal", id } as const })),
+      ...[...mentions.canonicalUsers]
+        .sort()
+        .map((id) => ({ id, party: { kind: "canonical-user", id } as const })),
+    ];
+    for (const { id, party } of unknown) {
+      for (const orgId of unknownOrgs) {
+        callers.push({
+          kind: "aws",
+          account: ANY_ACCOUNT,
+          principalId: id,
+          ...(orgId ? { orgId } : {}),
+          network,
+          party,
+        });
+      }
     }
   }
   const services = [...[...mentions.services].sort(), ANY_SERVICE];

@@ -1,6 +1,6 @@
 import type { ConditionClause } from "../model/policy.js";
 import type { Caller } from "./callers.js";
-import { keyValueFor, resolveVariables, type EvaluationContext } from "./key-values.js";
+import { keyValueFor, resolveVariables, type EvaluationContext, type KeyValue } from "./key-values.js";
 import { parseOperator } from "./operators.js";
 import { triAnd, triNot, triOr, type Tri } from "./tri.js";
 
@@ -15,7 +15,21 @@ export function evaluateClause(clause: ConditionClause, caller: Caller, ctx: Eva
   if (clause.malformed) return "some";
   const op = parseOperator(clause.operatorLower);
   const value = keyValueFor(clause.keyLower, caller, ctx);
+  if (value.kind === "class" && value.mayBeAbsent) {
+    // Some callers send the key and some do not: the class is both halves.
+    const whenAbsent = judgeValue(clause, op, { kind: "absent" }, ctx);
+    const whenSent = judgeValue(clause, op, { kind: "class", test: value.test }, ctx);
+    return whenAbsent === whenSent ? whenAbsent : "some";
+  }
+  return judgeValue(clause, op, value, ctx);
+}
 
+function judgeValue(
+  clause: ConditionClause,
+  op: ReturnType<typeof parseOperator>,
+  value: KeyValue,
+  ctx: EvaluationContext,
+): Tri {
   if (op.base === "null") {
     const wantsAbsent = clause.values.some((v) => v.toLowerCase() === "true");
     const wantsPresent = clause.values.some((v) => v.toLowerCase() === "false");

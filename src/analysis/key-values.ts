@@ -4,9 +4,11 @@ import { ACCOUNT_ID_DOMAIN, ORGANIZATION_ID_DOMAIN } from "./patterns/domains.js
 import type { Glob } from "./patterns/glob.js";
 import { globCoveredBy, globsIntersect } from "./patterns/relations.js";
 import { cidrContains, cidrsOverlap, isTooWideToConfine, parseCidr } from "./cidr.js";
+import { isAccountId } from "./arn.js";
 import { isUniqueId } from "./mentions.js";
 import type { ParsedOperator } from "./operators.js";
 import { triFromBoolean, type Tri } from "./tri.js";
+import type { ResourceType } from "../model/resource.js";
 import type { WorkBudget } from "./patterns/budget.js";
 import type { ResourceScopes } from "./resource-scopes.js";
 import { hasWildcard, pattern as compile, wildcardMatch } from "./wildcard.js";
@@ -20,6 +22,7 @@ export interface EvaluationContext {
   bucketOwner(name: string): string | undefined;
   /** The resource's own ARNs that an action is evaluated against. */
   resourceScopes: ResourceScopes;
+  resourceType: ResourceType;
   /** The resource's allowance of analysis work. */
   budget: WorkBudget;
 }
@@ -31,7 +34,8 @@ export type KeyValue =
   | { kind: "absent" }
   /** The caller sets it (sts:ExternalId, aws:SecureTransport, aws:UserAgent, tags, …): SEMANTICS.md 3. */
   | { kind: "chosen" }
-  | { kind: "class"; test: PatternTest };
+  /** `mayBeAbsent`: the caller may also leave the key out of the request (sts:ExternalId). */
+  | { kind: "class"; test: PatternTest; mayBeAbsent?: boolean };
 
 const ABSENT: KeyValue = { kind: "absent" };
 const CHOSEN: KeyValue = { kind: "chosen" };
@@ -188,8 +192,10 @@ export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationCon
   switch (keyLower) {
     case "aws:principalaccount":
     case "kms:calleraccount":
+      if (isAws && caller.principalId) return { kind: "class", test: unknownAccountTest(ctx) };
       return isAws ? fixedAccountValue(caller.account ?? ANY_ACCOUNT, ctx) : ABSENT;
     case "aws:principalarn":
+      if (isAws && caller.principalId) return { kind: "class", test: unknownArnTest };
       return isAws
         ? { kind: "class", test: arnInAccountTest(caller, caller.account ?? ANY_ACCOUNT, ctx) }
         : ABSENT;
@@ -233,15 +239,39 @@ export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationCon
       return { kind: "class", test: sourceIpTest(caller) };
     }
     case "sts:externalid":
-      // The caller sends any external ID it likes, but STS takes only 2 to 1,224 characters.
-      return {
-        kind: "class",
-        test: (pattern, op) =>
-          pattern.length >= 2 || (op.wildcards && hasWildcard(pattern)) ? "some" : "none",
-      };
+      // Only sts:AssumeRole carries it, and only when the caller chooses to send one: any ID STS accepts, 2 to
+      // 1,224 characters (STS API Reference, AssumeRole, ExternalId).
+      if (ctx.resourceType !== "AWS::IAM::Role") return ABSENT;
+      return { kind: "class", test: externalIdTest, mayBeAbsent: true };
     default:
       return CHOSEN;
   }
+}
+
+/**
+ * A principal known only by unique id or canonical user id: its account is not known, so any value that can be an
+ * account id may be its account.
+ */
+function unknownAccountTest(ctx: EvaluationContext): PatternTest {
+  return (pattern, op) => {
+    if (!op.wildcards || !hasWildcard(pattern)) return isAccountId(pattern) ? "some" : "none";
+    return globsIntersect([compile(pattern, op.ignoreCase), ACCOUNT_ID_DOMAIN], ctx.budget) ? "some" : "none";
+  };
+}
+
+/** The ARN of a principal known only by id is not known: any value that can be an ARN may be its ARN. */
+function unknownArnTest(pattern: string, op: ParsedOperator): Tri {
+  if (op.wildcards && hasWildcard(pattern)) return "some";
+  return arnComponents(pattern) ? "some" : "none";
+}
+
+function externalIdTest(pattern: string, op: ParsedOperator): Tri {
+  if (!op.wildcards || !hasWildcard(pattern)) {
+    const length = [...pattern].length;
+    return length >= 2 && length <= 1224 ? "some" : "none";
+  }
+  const fixed = [...pattern].filter((ch) => ch !== "*").length;
+  return fixed <= 1224 ? "some" : "none";
 }
 
 function networkKey(caller: Caller, kind: "vpc" | "vpce", ctx: EvaluationContext): KeyValue {

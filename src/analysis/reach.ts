@@ -10,6 +10,12 @@ export interface Reach {
   /** True when every outside AWS-side caller gets in only through a named network (VPC, endpoint, IP range). */
   networkOnly: boolean;
   networks: string[];
+  /**
+   * When others come in from anywhere: the parties that come in only through named networks, and those networks
+   * (they are not in `parties`, which speaks of callers from anywhere).
+   */
+  networkParties: Party[];
+  networkPartyNetworks: string[];
   /** AWS principals or anonymous callers get in at all. */
   principalAccess: boolean;
   /** A service gets in acting for any account, or with no source at all: nothing confines it. */
@@ -63,6 +69,10 @@ function summarize(accesses: readonly CallerAccess[]): Reach {
   const fromInternet = principalSide.filter((c) => isUnnamedNetwork(c.network));
   const networkOnly = principalSide.length > 0 && fromInternet.length === 0;
   const counted = networkOnly ? principalSide : fromInternet;
+  const fromAnywhere = new Set(fromInternet.map((c) => partyKey(c.party)));
+  const throughNetworks = networkOnly
+    ? []
+    : principalSide.filter((c) => !isUnnamedNetwork(c.network) && !fromAnywhere.has(partyKey(c.party)));
   const unconfinedServices = serviceSide.filter((c) => c.party.kind === "anyone");
   const services = new Set(serviceSide.map((c) => c.service ?? ""));
   return {
@@ -70,6 +80,8 @@ function summarize(accesses: readonly CallerAccess[]): Reach {
     parties: uniqueParties(counted),
     networkOnly,
     networks: networkOnly ? [...new Set(principalSide.map((c) => describeNetwork(c.network)))].sort() : [],
+    networkParties: uniqueParties(throughNetworks),
+    networkPartyNetworks: [...new Set(throughNetworks.map((c) => describeNetwork(c.network)))].sort(),
     principalAccess: principalSide.length > 0,
     serviceUnconfined: unconfinedServices.length > 0,
     serviceSources: uniqueParties(serviceSide.filter((c) => c.party.kind !== "anyone")),

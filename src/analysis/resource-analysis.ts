@@ -19,6 +19,7 @@ import {
 } from "./principals.js";
 import { DEFAULT_RESOURCE_BUDGET, WorkBudget } from "./patterns/budget.js";
 import { resourceScopesOf } from "./resource-scopes.js";
+import { s3CertainlySeesPublic } from "./s3-public.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import type { Zone } from "./zone.js";
 
@@ -54,8 +55,13 @@ export interface ResourceAnalysis {
   federated: FederatedGrant[];
 }
 
+/**
+ * What a bucket ACL grant permits, as policy actions (S3 User Guide, "Access control list (ACL) overview",
+ * mapping of ACL permissions and access policy permissions): READ lists the objects, their versions and the
+ * multipart uploads under way.
+ */
 const ACL_PERMISSION_ACTIONS: Record<string, string[]> = {
-  READ: ["s3:ListBucket"],
+  READ: ["s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads"],
   WRITE: ["s3:PutObject", "s3:DeleteObject"],
   READ_ACP: ["s3:GetBucketAcl"],
   WRITE_ACP: ["s3:PutBucketAcl"],
@@ -97,6 +103,7 @@ export function analyzeResource(
     bucketOwner: (name) => index.bucketOwner(name),
     accountOfCanonicalUser: (id) => index.accountOfCanonicalUser(id),
     resourceScopes: resourceScopesOf(resource),
+    resourceType: resource.type,
     budget,
   };
   const callers = buildOutsideCallers(mentions, zone, resource.accountId);
@@ -297,8 +304,9 @@ function applyRestrictPublicBuckets(
 ): void {
   const setting = restrictingSetting(bucket, index, "RestrictPublicBuckets");
   if (!setting) return;
+  // Both must hold: the policy reaches the public by our reading, and S3 certainly counts it as public.
   const policyIsPublic = grants.some((g) => g.access.before.some((a) => isPublicCaller(a.caller)));
-  if (!policyIsPublic) return;
+  if (!policyIsPublic || !s3CertainlySeesPublic(bucket.policy?.statements ?? [])) return;
   const restrict: Control = {
     description: {
       kind: "block-public-access",
