@@ -56,10 +56,12 @@ function unconfinedServiceFinding(
   const { resource } = analysis;
   const after = summarizeReach(grant.access.after);
   const before = summarizeReach(grant.access.before);
-  // A grant that reaches AWS principals too (Principal "*") is public-access's or external-access's, unless a
-  // control (RestrictPublicBuckets, a Deny on non-service principals) keeps the principals out and leaves every
-  // AWS service in: then nothing else reports that any service, acting for any account, still gets in.
-  const servicesLeftIn = before.principalAccess && !after.principalAccess && after.serviceUnconfined;
+  // A grant that reaches the public (Principal "*" unconfined) is public-access's, which speaks for every caller.
+  // A grant that reaches AWS principals and also every AWS service acting for any account (a control that keeps
+  // only services in, or a condition such as aws:PrincipalAccount…IfExists that services pass) is reported here
+  // for the services: external-access names only the principals.
+  if (after.public) return undefined;
+  const servicesLeftIn = before.principalAccess && after.serviceUnconfined;
   if (before.principalAccess && !servicesLeftIn) return undefined;
   const active = after.serviceUnconfined;
   if (!active && !(before.serviceUnconfined && after.services.length === 0)) return undefined;
@@ -78,10 +80,12 @@ function unconfinedServiceFinding(
   };
   const names = services.map((s) => s.name).join(", ");
   const written = grant.principalWritten;
-  const cutBy = grant.access.cancelledBy.map((c) => c.name).join(", ") || "a control";
-  const leftIn = servicesLeftIn
-    ? ` (its grant to ${written} is held back from other principals by ${cutBy}, but not from AWS services)`
-    : "";
+  const cutBy = grant.access.cancelledBy.map((c) => c.name).join(", ");
+  const leftIn = !servicesLeftIn
+    ? ""
+    : after.principalAccess
+      ? ` (its grant to ${written} reaches AWS services acting for any account, besides the principals it names)`
+      : ` (its grant to ${written} is held back from other principals by ${cutBy || "a control"}, but not from AWS services)`;
   const unconfined = `${resourceLabel(resource)} trusts ${names}${leftIn} without aws:SourceAccount, aws:SourceArn or aws:SourceOrgID`;
 
   if (resource.type !== "AWS::IAM::Role") {

@@ -4,6 +4,7 @@ import { parseOperator } from "../src/analysis/operators.js";
 import type { AnalyzedGrant, ResourceAnalysis } from "../src/analysis/resource-analysis.js";
 import { hasWildcard } from "../src/analysis/wildcard.js";
 import type { ConditionClause, Statement } from "../src/model/policy.js";
+import { collectMentions } from "../src/analysis/mentions.js";
 import type { Rule, FindingDraft } from "./types.js";
 import { outsideZoneText, resourceLabel } from "./support/describe.js";
 import { cancellation, findingBase, statementIsPublic } from "./support/findings.js";
@@ -61,11 +62,15 @@ function assumingAccounts(accesses: readonly CallerAccess[]): string[] | undefin
 }
 
 function externalIdFinding(analysis: ResourceAnalysis, grant: AnalyzedGrant): FindingDraft | undefined {
-  const after = assumingAccounts(grant.access.after);
+  // The rule is about accounts the granting statement itself names (in Principal or a confining condition):
+  // an account other statements happen to mention is, for this grant, one of "any account".
+  const named = grant.statement ? collectMentions([grant.statement]).accounts : new Set<string>();
+  const namedBy = (accounts: string[] | undefined) => accounts?.filter((a) => named.has(a));
+  const after = namedBy(assumingAccounts(grant.access.after));
   if (after === undefined) return undefined;
   const active = after.length > 0;
   // A grant that was public before its controls is public-access's: only a named account gets this rule.
-  const accounts = active ? after : (assumingAccounts(grant.access.before) ?? []);
+  const accounts = active ? after : (namedBy(assumingAccounts(grant.access.before)) ?? []);
   if (accounts.length === 0) return undefined;
   const { resource, zone } = analysis;
   const who = accounts.length === 1 ? `account ${accounts[0]}` : `accounts ${accounts.join(", ")}`;

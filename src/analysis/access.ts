@@ -3,6 +3,7 @@ import type { ConditionClause } from "../model/policy.js";
 import type { Caller } from "./callers.js";
 import { evaluateConditions } from "./conditions.js";
 import type { Control } from "./controls.js";
+import { CombinedDenies } from "./combined-denies.js";
 import type { EvaluationContext } from "./key-values.js";
 import { statementPrincipalMatches, type JudgedPrincipal } from "./principals.js";
 
@@ -56,6 +57,7 @@ export function evaluateGrant(
   const before: CallerAccess[] = [];
   const after: CallerAccess[] = [];
   const cancelling = new Map<string, CancellingControl>();
+  const together = new CombinedDenies(controls, grant.resources, ctx);
   const hasEssential = (actions: readonly string[]) =>
     !grant.essentialActions || actions.some((a) => grant.essentialActions?.includes(a));
 
@@ -69,7 +71,8 @@ export function evaluateGrant(
     const remaining: string[] = [];
     for (const action of actions) {
       ctx.budget.charge(1 + controls.length);
-      const denying = controls.filter((control) => control.denies(caller, action, grant.resources));
+      const single = controls.filter((control) => control.denies(caller, action, grant.resources));
+      const denying = single.length > 0 ? single : together.deniedBy(caller, action);
       if (denying.length === 0) remaining.push(action);
       for (const control of denying) cancelling.set(control.description.name, control.description);
     }

@@ -1,7 +1,13 @@
 import type { Statement } from "../model/policy.js";
 import type { WorkBudget } from "./patterns/budget.js";
 import type { Glob } from "./patterns/glob.js";
-import { patternsCover, patternsOverlap, wildcardMatch } from "./wildcard.js";
+import {
+  patternsCover,
+  patternsOverlap,
+  wildcardMatch,
+  widenVariables,
+  withoutVariables,
+} from "./wildcard.js";
 
 /** The actions that make a role trust policy grant anything: without one of them nobody gets in. */
 export const ASSUME_ACTIONS = [
@@ -32,11 +38,15 @@ export function statementCoversActionPattern(
   statement: Statement,
   pattern: string,
   budget: WorkBudget,
+  actionDomain?: Glob,
+  notApplicable: (action: string) => boolean = () => false,
 ): boolean {
-  if (statement.actions) return patternsCover(statement.actions, pattern, true, budget);
+  if (statement.actions) return patternsCover(statement.actions, pattern, true, budget, actionDomain);
   if (statement.notActions) {
-    // Covered unless some excluded action is one that `pattern` stands for.
-    return !statement.notActions.some((p) => patternsOverlap(p, pattern, true, budget));
+    // Covered unless some excluded action is one that `pattern` stands for (and that applies where it is asked).
+    return !statement.notActions.some(
+      (p) => !notApplicable(p) && patternsOverlap(p, pattern, true, budget, actionDomain),
+    );
   }
   return false;
 }
@@ -52,13 +62,13 @@ export function statementCoversResources(
   scopes: readonly Glob[],
   budget: WorkBudget,
 ): boolean {
-  const denied = statement.resources;
+  const denied = statement.resources && withoutVariables(statement.resources);
   if (denied) {
     return grantResources.every((arn) =>
       scopes.every((scope) => patternsCover(denied, arn, false, budget, scope)),
     );
   }
-  const excluded = statement.notResources;
+  const excluded = statement.notResources?.map(widenVariables);
   if (excluded) {
     return !grantResources.some((arn) =>
       scopes.some((scope) => excluded.some((p) => patternsOverlap(p, arn, false, budget, scope))),

@@ -2,6 +2,9 @@ import type { CancellingControl } from "../findings/finding.js";
 import type { Statement } from "../model/policy.js";
 import { statementCoversActionPattern, statementCoversResources } from "./actions.js";
 import type { Caller } from "./callers.js";
+import { globsIntersect } from "./patterns/relations.js";
+import { appliesOnlyElsewhere } from "./resource-scopes.js";
+import { pattern } from "./wildcard.js";
 import { evaluateConditions } from "./conditions.js";
 import type { EvaluationContext } from "./key-values.js";
 import { judgePrincipal, statementPrincipalMatches, type PrincipalContext } from "./principals.js";
@@ -17,6 +20,17 @@ export interface Control {
    * caller can sidestep does not).
    */
   denies(caller: Caller, action: string, grantResources: readonly string[]): boolean;
+  /** A Deny statement's parts, so that several Deny statements can be found to cover a grant together. */
+  parts?: DenyParts;
+}
+
+export interface DenyParts {
+  /** The statement certainly applies to every member of the caller class (principal and conditions). */
+  appliesTo(caller: Caller): boolean;
+  /** Its Action/NotAction takes in every action the pattern stands for. */
+  coversAction(action: string): boolean;
+  resources?: readonly string[];
+  notResources?: readonly string[];
 }
 
 export function denyStatementControl(
@@ -41,26 +55,49 @@ export function denyStatementControl(
     }
     let result = byAction.get(action);
     if (result === undefined) {
-      result =
-        statementCoversActionPattern(statement, action, ctx.budget) &&
-        statementCoversResources(statement, grantResources, ctx.resourceScopes(action), ctx.budget);
+      // Scope by scope (the bucket, its objects): an action excluded by NotAction that cannot apply in a scope
+      // leaves nothing there, so `Deny NotAction s3:GetObject` on the bucket ARN covers `s3:*` on it.
+      const scopes = ctx
+        .resourceScopes(action)
+        .filter((scope) => grantResources.some((r) => globsIntersect([pattern(r), scope], ctx.budget)));
+      result = scopes.every(
+        (scope) =>
+          statementCoversActionPattern(statement, action, ctx.budget, ctx.actionDomain, (name) =>
+            appliesOnlyElsewhere(name, scope),
+          ) && statementCoversResources(statement, grantResources, [scope], ctx.budget),
+      );
       byAction.set(action, result);
+    }
+    return result;
+  };
+  const appliesTo = (caller: Caller): boolean => {
+    let applies = cache.get(caller);
+    if (applies === undefined) {
+      const principalMatch = everyone ? "all" : statementPrincipalMatches(principals, notPrincipals, caller);
+      applies = principalMatch === "all" && evaluateConditions(statement.conditions, caller, ctx) === "all";
+      cache.set(caller, applies);
+    }
+    return applies;
+  };
+  const actionCoverage = new Map<string, boolean>();
+  const coversAction = (action: string): boolean => {
+    let result = actionCoverage.get(action);
+    if (result === undefined) {
+      result = statementCoversActionPattern(statement, action, ctx.budget, ctx.actionDomain);
+      actionCoverage.set(action, result);
     }
     return result;
   };
   return {
     description,
     denies(caller, action, grantResources) {
-      if (!covers(action, grantResources)) return false;
-      let applies = cache.get(caller);
-      if (applies === undefined) {
-        const principalMatch = everyone
-          ? "all"
-          : statementPrincipalMatches(principals, notPrincipals, caller);
-        applies = principalMatch === "all" && evaluateConditions(statement.conditions, caller, ctx) === "all";
-        cache.set(caller, applies);
-      }
-      return applies;
+      return covers(action, grantResources) && appliesTo(caller);
+    },
+    parts: {
+      appliesTo,
+      coversAction,
+      ...(statement.resources ? { resources: statement.resources } : {}),
+      ...(statement.notResources ? { notResources: statement.notResources } : {}),
     },
   };
 }

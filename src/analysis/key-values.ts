@@ -23,6 +23,11 @@ export interface EvaluationContext {
   /** The resource's own ARNs that an action is evaluated against. */
   resourceScopes: ResourceScopes;
   resourceType: ResourceType;
+  /**
+   * The actions a request on this resource can be: only its service's (`s3:*` for a bucket, `sts:*` for a role
+   * trust policy), so `Action "*"` or a NotAction grant is compared with a Deny within them.
+   */
+  actionDomain: Glob;
   /** The resource's allowance of analysis work. */
   budget: WorkBudget;
 }
@@ -157,6 +162,8 @@ function userIdTest(caller: Caller, budget: WorkBudget): PatternTest {
 /** aws:PrincipalOrgPaths: an exact path for members of the snapshot's organization, any path under other orgs. */
 function orgPathTest(caller: Caller, ctx: EvaluationContext): PatternTest {
   return (pattern, op) => {
+    // Path elements are ids (o-…, r-…, ou-…): a literal `*` or `?` can be in no path.
+    if (!op.wildcards && hasWildcard(pattern)) return "none";
     if (caller.orgPath !== undefined) return literalTest(caller.orgPath, ctx)(pattern, op);
     const org = caller.orgId ?? ANY_ORG;
     const [orgPart = "", ...rest] = pattern.split("/");

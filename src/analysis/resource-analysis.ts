@@ -7,7 +7,7 @@ import { evaluateGrant, type GrantAccess, type GrantToEvaluate } from "./access.
 import { parseFederatedPrincipal } from "../model/federated-principal.js";
 import { ASSUME_ACTIONS, ROLE_ACTIONS, statementAllowsAction } from "./actions.js";
 import { buildOutsideCallers } from "./build-callers.js";
-import { isPublicCaller, type Caller } from "./callers.js";
+import type { Caller } from "./callers.js";
 import { denyStatementControl, describeDenyStatement, type Control } from "./controls.js";
 import type { EvaluationContext } from "./key-values.js";
 import { collectMentions } from "./mentions.js";
@@ -18,7 +18,9 @@ import {
   type PrincipalContext,
 } from "./principals.js";
 import { DEFAULT_RESOURCE_BUDGET, WorkBudget } from "./patterns/budget.js";
-import { resourceScopesOf } from "./resource-scopes.js";
+import { actionDomainOf, resourceScopesOf } from "./resource-scopes.js";
+import { globsIntersect, intersectionCoveredBy } from "./patterns/relations.js";
+import { pattern, patternsCover, patternsOverlap, widenVariables, withoutVariables } from "./wildcard.js";
 import { s3CertainlySeesPublic } from "./s3-public.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import type { Zone } from "./zone.js";
@@ -104,6 +106,7 @@ export function analyzeResource(
     accountOfCanonicalUser: (id) => index.accountOfCanonicalUser(id),
     resourceScopes: resourceScopesOf(resource),
     resourceType: resource.type,
+    actionDomain: actionDomainOf(resource),
     budget,
   };
   const callers = buildOutsideCallers(mentions, zone, resource.accountId);
@@ -129,8 +132,9 @@ export function analyzeResource(
     if (statement.effect !== "Allow") continue;
     const actions = isRole
       ? ROLE_ACTIONS.filter((a) => statementAllowsAction(statement, a, budget))
-      : bucketActions(statement);
+      : bucketActionsOnThisBucket(statement, ctx);
     if (isRole && !ASSUME_ACTIONS.some((a) => actions.includes(a))) continue;
+    if (actions.length === 0) continue;
     const source = statementSource(statement);
     const actionsWritten = writtenActions(statement);
     for (const unit of principalUnits(statement, ctx)) {
@@ -154,7 +158,7 @@ export function analyzeResource(
         conditions: statement.conditions,
         actions,
         ...(isRole ? { essentialActions: ASSUME_ACTIONS } : {}),
-        resources: isRole || !statement.resources ? wholeResource : statement.resources,
+        resources: isRole || !statement.resources ? wholeResource : statement.resources.map(widenVariables),
       };
       grants.push({
         source,
@@ -214,8 +218,47 @@ function statementSource(statement: Statement): GrantSource {
   };
 }
 
-function bucketActions(statement: Statement): string[] {
-  return statement.actions ? [...statement.actions] : ["*"];
+/**
+ * The action patterns a bucket policy statement grants, within the S3 actions a bucket request can be: none when
+ * every pattern names another service's actions, or when NotAction leaves out every S3 action. A NotAction grant
+ * is taken as `*` otherwise (a wider set than it grants: errs toward reporting).
+ */
+function bucketActionsOnThisBucket(statement: Statement, ctx: EvaluationContext): string[] {
+  return bucketActions(statement, ctx).filter((action) => reachesThisResource(statement, action, ctx));
+}
+
+/**
+ * Does the statement's Resource/NotResource leave some ARN of this resource that the action applies to
+ * (S3 checks an action against the bucket or the object ARN, resource-scopes.ts)?
+ */
+function reachesThisResource(statement: Statement, action: string, ctx: EvaluationContext): boolean {
+  const scopes = ctx.resourceScopes(action);
+  if (statement.resources) {
+    const granted = statement.resources.map(widenVariables);
+    return scopes.some((scope) => granted.some((p) => globsIntersect([pattern(p), scope], ctx.budget)));
+  }
+  if (statement.notResources) {
+    // A NotResource value with a variable leaves out nothing provably.
+    const excluded = withoutVariables(statement.notResources);
+    return scopes.some(
+      (scope) =>
+        !intersectionCoveredBy(
+          [scope],
+          excluded.map((p) => pattern(p)),
+          ctx.budget,
+        ),
+    );
+  }
+  return true;
+}
+
+function bucketActions(statement: Statement, ctx: EvaluationContext): string[] {
+  const domain = ctx.actionDomain;
+  if (statement.actions) {
+    return statement.actions.filter((p) => patternsOverlap(p, domain.text, true, ctx.budget));
+  }
+  const excluded = statement.notActions ?? [];
+  return patternsCover(excluded, domain.text, true, ctx.budget) ? [] : ["*"];
 }
 
 function writtenActions(statement: Statement): string[] {
@@ -304,9 +347,8 @@ function applyRestrictPublicBuckets(
 ): void {
   const setting = restrictingSetting(bucket, index, "RestrictPublicBuckets");
   if (!setting) return;
-  // Both must hold: the policy reaches the public by our reading, and S3 certainly counts it as public.
-  const policyIsPublic = grants.some((g) => g.access.before.some((a) => isPublicCaller(a.caller)));
-  if (!policyIsPublic || !s3CertainlySeesPublic(bucket.policy?.statements ?? [])) return;
+  // S3 acts on its own reading of "public", which is not ours: only when it certainly counts the policy as public.
+  if (!s3CertainlySeesPublic(bucket.policy?.statements ?? [])) return;
   const restrict: Control = {
     description: {
       kind: "block-public-access",

@@ -6,7 +6,7 @@
  */
 import type { Resource } from "../model/resource.js";
 import { bucketArnDomain, literalDomain, objectArnDomain } from "./patterns/domains.js";
-import type { Glob } from "./patterns/glob.js";
+import { globOf, type Glob } from "./patterns/glob.js";
 
 /** Actions whose only resource type is `object`. Lower case; a name missing here is checked against both. */
 const OBJECT_ACTIONS = new Set(
@@ -66,7 +66,31 @@ const BUCKET_ACTIONS = new Set(
   ].map((name) => `s3:${name.toLowerCase()}`),
 );
 
+/**
+ * Every action a request on the resource can be, lower-cased as action names are compared: a bucket policy
+ * governs S3 actions, a trust policy STS actions (IAM User Guide, "IAM JSON policy elements: Action").
+ */
+export function actionDomainOf(resource: Resource): Glob {
+  // An action name has at least one character after the service prefix.
+  return globOf(resource.type === "AWS::IAM::Role" ? "sts:?*" : "s3:?*", true);
+}
+
 export type ResourceScopes = (action: string) => readonly Glob[];
+
+/** Which of a bucket's scopes a glob is (role scopes are neither). */
+const scopeKinds = new WeakMap<Glob, "bucket" | "object">();
+
+/**
+ * Does this action name certainly not apply within the scope (an object action on the bucket ARN, a bucket action
+ * on an object ARN)? Only names in the tables above are known; a pattern or another name may apply anywhere.
+ */
+export function appliesOnlyElsewhere(action: string, scope: Glob): boolean {
+  const kind = scopeKinds.get(scope);
+  const name = action.toLowerCase();
+  if (kind === "bucket") return OBJECT_ACTIONS.has(name);
+  if (kind === "object") return BUCKET_ACTIONS.has(name);
+  return false;
+}
 
 export function resourceScopesOf(resource: Resource): ResourceScopes {
   if (resource.type === "AWS::IAM::Role") {
@@ -75,6 +99,8 @@ export function resourceScopesOf(resource: Resource): ResourceScopes {
   }
   const bucket = bucketArnDomain(resource.arn);
   const objects = objectArnDomain(resource.arn);
+  scopeKinds.set(bucket, "bucket");
+  scopeKinds.set(objects, "object");
   const both = [bucket, objects];
   const onlyObjects = [objects];
   const onlyBucket = [bucket];

@@ -6,7 +6,9 @@
  * KMS key of server-side encryption, for one). RestrictPublicBuckets is applied only when S3 certainly sees the
  * policy as public: a statement open to everyone with no fixed value of any key S3 may count.
  */
-import type { Statement } from "../model/policy.js";
+import type { ConditionClause, Statement } from "../model/policy.js";
+import { isTooWideToConfine, parseCidr } from "./cidr.js";
+import { parseOperator } from "./operators.js";
 import { hasWildcard } from "./wildcard.js";
 
 /** Every key either version of the S3 documentation names as making a policy non-public with a fixed value. */
@@ -34,11 +36,28 @@ function isOpenToEveryone(statement: Statement): boolean {
   return (statement.principals ?? []).some((p) => p.type === "AWS" && p.value.trim() === "*");
 }
 
+/**
+ * A grant "to a fixed value" compares the key with values, every one fixed: a positive string, ARN or IP operator
+ * (a negated one grants to everything but the value; Null only asks whether the key is there), no wildcard or
+ * policy variable, and IP ranges no wider than /8 (IPv6 /32). One unfixed value lets anyone through the clause, as
+ * values are OR-ed.
+ */
+function isFixedValueClause(clause: ConditionClause): boolean {
+  const op = parseOperator(clause.operatorLower);
+  if (op.negated || !(op.kind === "string" || op.kind === "arn" || op.kind === "ip")) return false;
+  if (clause.values.length === 0) return false;
+  return clause.values.every((value) => {
+    // Under StringEquals a `*` is an ordinary character: the value is still fixed.
+    if ((op.wildcards && hasWildcard(value)) || value.includes("${")) return false;
+    if (clause.keyLower !== "aws:sourceip") return true;
+    const range = parseCidr(value);
+    return range !== undefined && !isTooWideToConfine(range);
+  });
+}
+
 function hasFixedValueS3MayCount(statement: Statement): boolean {
   return statement.conditions.some(
-    (clause) =>
-      KEYS_S3_MAY_COUNT.has(clause.keyLower) &&
-      clause.values.some((value) => !hasWildcard(value) && !value.includes("${")),
+    (clause) => KEYS_S3_MAY_COUNT.has(clause.keyLower) && isFixedValueClause(clause),
   );
 }
 

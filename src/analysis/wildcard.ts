@@ -60,3 +60,16 @@ export function patternsOverlap(
   const globs = [pattern(a, ignoreCase), pattern(b, ignoreCase), ...(domain ? [domain] : [])];
   return globsIntersect(globs, budget);
 }
+
+/**
+ * A Resource value with a policy variable (`${aws:username}`) stands for whatever the variable resolves to in the
+ * request: as a grant, or as what a NotResource leaves out, it is taken as wide as it can be (each variable a `*`).
+ */
+export function widenVariables(text: string): string {
+  return text.includes("${") ? text.replace(/\$\{[^}]*\}/g, "*") : text;
+}
+
+/** As what a Deny's Resource covers, a value with a policy variable proves nothing: it is left out. */
+export function withoutVariables(patterns: readonly string[]): string[] {
+  return patterns.filter((p) => !p.includes("${"));
+}

@@ -41,8 +41,11 @@ const POSITIVE_OPERATORS = new Set([
   "arnlike",
 ]);
 
-function fixedValue(key: string, value: string): boolean {
+function fixedValue(key: string, value: string, operator: string): boolean {
   if (value.length === 0 || value.includes("${")) return false;
+  // Under StringEquals a `*` or `?` is an ordinary character, so the value is fixed (the reading that keeps
+  // RestrictPublicBuckets away, granting more).
+  if (operator.startsWith("stringequals")) return true;
   if (key.endsWith("arn")) {
     const parts = value.split(":");
     return parts.length >= 6 && parts[0] === "arn" && !hasGlob(parts.slice(0, 5).join(":"));
@@ -54,7 +57,11 @@ function fixedValue(key: string, value: string): boolean {
 function pinsCaller(clause: ConditionClause): boolean {
   const key = clause.key.toLowerCase();
   // ForAnyValue: is how a multivalued key such as aws:PrincipalOrgPaths is meant to be compared.
-  const operator = clause.operator.toLowerCase().replace(/^foranyvalue:/, "");
+  // IfExists: the guide does not say; the reading that keeps RestrictPublicBuckets away (granting more) is taken.
+  const operator = clause.operator
+    .toLowerCase()
+    .replace(/^foranyvalue:/, "")
+    .replace(/ifexists$/, "");
   if (clause.values.length === 0) return false;
   if (key === "aws:sourceip") {
     return (
@@ -67,8 +74,8 @@ function pinsCaller(clause: ConditionClause): boolean {
   }
   if (!FIXING_KEYS.has(key) || !POSITIVE_OPERATORS.has(operator)) return false;
   if (key === "aws:userid")
-    return clause.values.every((v) => fixedValue(key, v) && !/^AROA[A-Z0-9]+:\*$/.test(v));
-  return clause.values.every((v) => fixedValue(key, v));
+    return clause.values.every((v) => fixedValue(key, v, operator) && !/^AROA[A-Z0-9]+:\*$/.test(v));
+  return clause.values.every((v) => fixedValue(key, v, operator));
 }
 
 export function statementIsPublic(statement: Statement): boolean {

@@ -15,6 +15,7 @@ import { policyCaseOf, type Scenario } from "./arbitraries.js";
 import { findingCovers, fromGrant, judgedParties } from "./coverage.js";
 import { mentionsOf, type Mentions } from "./mentions.js";
 import {
+  type ActionOnResource,
   actionsOnResources,
   chosenContexts,
   iamCallers,
@@ -27,7 +28,16 @@ import {
   sampleRequests,
   serviceCallers,
 } from "./requests.js";
-import { FRESH_ACCOUNT, FRESH_IP, FRESH_ROLE, FRESH_SERVICE, FRESH_VPCE, ORG_ID } from "./world.js";
+import {
+  FRESH_ACCOUNT,
+  FRESH_IP,
+  FRESH_ROLE,
+  FRESH_SERVICE,
+  FRESH_VPCE,
+  ORG_ID,
+  ROLE_ARN,
+  S3_ACTIONS,
+} from "./world.js";
 
 export interface Prepared {
   scenario: Scenario;
@@ -127,12 +137,37 @@ interface WitnessClass {
  * Not constructed: S3 canonical users, unresolved unique ids and owners of buckets outside the snapshot (the oracle
  * cannot know who they are), and role findings about actions other than sts:AssumeRole.
  */
+/** A 12-digit account id for each wildcard account value of the policy (`11*` → 119999999999). */
+function accountsMatchingWildcards(scenario: Scenario): string[] {
+  const text = JSON.stringify(scenario.policy);
+  const values = [...text.matchAll(/"([0-9*?]*[*?][0-9*?]*)"/g)].map((m) => m[1] ?? "");
+  return values.flatMap((value) => {
+    const fixed = value.replace(/\?/g, "9");
+    const stars = (fixed.match(/\*/g) ?? []).length;
+    const digits = fixed.replace(/\*/g, "").length;
+    if (digits > 12) return [];
+    const fill = "9".repeat(12 - digits);
+    let first = true;
+    const id = fixed.replace(/\*/g, () => {
+      const piece = first ? fill : "";
+      first = false;
+      return piece;
+    });
+    return stars >= 0 && /^\d{12}$/.test(id) ? [id] : [];
+  });
+}
+
 function witnessClasses(p: Prepared, finding: Finding): WitnessClass[] {
   const { scenario, mentions } = p;
   const pathsUnder = (org: string) => mentions.orgPaths.filter((path) => path.startsWith(`${org}/`));
   const unnamed: Record<string, string>[] = [{ "aws:SourceIp": FRESH_IP }, { "aws:SourceVpce": FRESH_VPCE }];
   if (finding.ruleId === "public-access") {
-    const principals: OraclePrincipal[] = scenario.resource === "bucket" ? [{ kind: "anonymous" }] : [];
+    // On a role, an unsigned caller comes in through sts:AssumeRoleWithWebIdentity with a token from a built-in
+    // provider anyone can sign in to (Principal "*" names it too); see roleTargetsFor.
+    const principals: OraclePrincipal[] =
+      scenario.resource === "bucket"
+        ? [{ kind: "anonymous" }]
+        : [{ kind: "federated", provider: "accounts.google.com" }];
     principals.push(...unnamedCallers(p));
     return [{ name: "anyone", principals, networks: unnamed }];
   }
@@ -143,9 +178,11 @@ function witnessClasses(p: Prepared, finding: Finding): WitnessClass[] {
     );
   if (finding.ruleId === "confused-deputy") {
     const services = serviceNames(parties.services ?? []);
-    const unnamedAccounts = mentions.accounts.filter(
-      (a) => !mentions.namedAccounts.includes(a) && !isInsideZone(scenario, a),
-    );
+    // "Any account" covers unnamed accounts a wildcard value admits (`11*`): one is made up for each such value.
+    const unnamedAccounts = [
+      ...mentions.accounts.filter((a) => !mentions.namedAccounts.includes(a) && !isInsideZone(scenario, a)),
+      ...accountsMatchingWildcards(scenario).filter((a) => !isInsideZone(scenario, a)),
+    ];
     return [
       {
         name: "service acting for any account",
@@ -202,7 +239,96 @@ function witnessClasses(p: Prepared, finding: Finding): WitnessClass[] {
   return classes;
 }
 
+/**
+ * The oracle knows a closed world of actions (world.ts); AWS, and the engine, do not: any name may be an action.
+ * A policy that names an action pattern matching none of the closed world's (`NotAction "s3:Get"`) can make the
+ * oracle deny what AWS would allow through an action it lacks, so such a scenario is no test of precision (it
+ * stays one of soundness). So is a pattern with `?` (`s3:?etObject`): the closed world says which names it stands
+ * for, the engine cannot (the precision limit kept in counterexamples.ts). Other patterns are compared as usual.
+ */
+function namesActionsOutsideTheClosedWorld(scenario: Scenario): boolean {
+  const known = scenario.resource === "role" ? ["sts:AssumeRole"] : S3_ACTIONS.map((a) => a.action);
+  const statements = [(scenario.policy as { Statement?: unknown }).Statement ?? []].flat() as {
+    Action?: string | string[];
+    NotAction?: string | string[];
+  }[];
+  return statements.some((statement) =>
+    [statement.Action ?? [], statement.NotAction ?? []]
+      .flat()
+      .some((pattern) => pattern.includes("?") || !known.some((action) => globMatch(pattern, action, true))),
+  );
+}
+
+/**
+ * A federated caller makes only sts:AssumeRoleWithWebIdentity (IAM User Guide, Principal element, web identity
+ * sessions); every other caller the targets the finding names.
+ */
+function targetsFor(
+  principal: OraclePrincipal,
+  targets: readonly ActionOnResource[],
+  finding: Finding,
+): readonly ActionOnResource[] {
+  if (principal.kind !== "federated") return targets;
+  if (!finding.actions.some((a) => globMatch(a, "sts:AssumeRoleWithWebIdentity", true))) return [];
+  return [{ action: "sts:AssumeRoleWithWebIdentity", resource: ROLE_ARN }];
+}
+
+/**
+ * A Deny naming a CanonicalUser the snapshot cannot tie to an account: the world knows whose it is, the engine
+ * cannot, and does not count the Deny as covering anyone (it errs toward reporting). No test of precision.
+ */
+function deniesAnUnmappedCanonicalUser(p: Prepared): boolean {
+  const mapped = new Set(
+    p.snapshot.accounts.flatMap((a) => a.buckets.map((b) => b.acl?.ownerId).filter((id) => id !== undefined)),
+  );
+  const statements = [(p.scenario.policy as { Statement?: unknown }).Statement ?? []].flat() as {
+    Effect?: string;
+    Principal?: unknown;
+    NotPrincipal?: unknown;
+  }[];
+  return statements.some((statement) => {
+    if (statement.Effect !== "Deny") return false;
+    const named = [statement.Principal, statement.NotPrincipal].flatMap((principal) =>
+      principal && typeof principal === "object" && "CanonicalUser" in principal
+        ? [(principal as { CanonicalUser: string | string[] }).CanonicalUser].flat()
+        : [],
+    );
+    return named.some((id) => !mapped.has(id));
+  });
+}
+
+/**
+ * A string operator on an ARN key with a wildcard before the account (`StringLike aws:SourceArn
+ * "arn:aws:sns:*:111122223333:*"`): that `*` may run across colons, so the engine cannot rule out another
+ * account's ARN whose resource part holds ":111122223333:" and reports it (a precision limit kept on purpose,
+ * docs/semantics.md); the closed world has no such ARNs. No test of precision.
+ */
+function comparesArnsAsStringsAcrossTheAccount(scenario: Scenario): boolean {
+  const statements = [(scenario.policy as { Statement?: unknown }).Statement ?? []].flat() as {
+    Condition?: Record<string, Record<string, unknown>>;
+  }[];
+  return statements.some((statement) =>
+    Object.entries(statement.Condition ?? {}).some(
+      ([operator, block]) =>
+        /string/i.test(operator) &&
+        Object.entries(block).some(
+          ([key, values]) =>
+            /arn$/i.test(key) &&
+            [values]
+              .flat()
+              .some((v) => typeof v === "string" && /[*?]/.test(v.split(":").slice(0, 4).join(":"))),
+        ),
+    ),
+  );
+}
+
 export function precisionCounterexample(p: Prepared): Counterexample | undefined {
+  if (
+    namesActionsOutsideTheClosedWorld(p.scenario) ||
+    deniesAnUnmappedCanonicalUser(p) ||
+    comparesArnsAsStringsAcrossTheAccount(p.scenario)
+  )
+    return undefined;
   const contexts = chosenContexts(p.scenario, p.mentions);
   for (const finding of p.findings) {
     if (!isActive(finding)) continue;
@@ -213,10 +339,12 @@ export function precisionCounterexample(p: Prepared): Counterexample | undefined
     if (targets.length === 0) continue;
     for (const witnessClass of witnessClasses(p, finding)) {
       const witnessed = witnessClass.principals.some((principal) =>
-        requestsFor(principal, witnessClass.networks, contexts, targets).some((request) => {
-          const decision = evaluate(p.setup, request);
-          return decision.allowed && fromGrant(finding, decision);
-        }),
+        requestsFor(principal, witnessClass.networks, contexts, targetsFor(principal, targets, finding)).some(
+          (request) => {
+            const decision = evaluate(p.setup, request);
+            return decision.allowed && fromGrant(finding, decision);
+          },
+        ),
       );
       if (!witnessed) {
         const { ruleId, message, principal, actions, source } = finding;

@@ -28,9 +28,11 @@ export interface JudgedParties {
 
 export function judgedParties(finding: Finding): JudgedParties {
   let text = finding.principal.judged;
-  const service = /^service (.+?) acting for (.+)$/.exec(text);
+  // `service X acting for Y`, or a low-graded role trust `service X, passed the role only from the role's own account`.
+  const service =
+    /^service (.+?)(?: acting for (.+)|, passed the role only from the role's own account)$/.exec(text);
   const services = service ? (service[1] ?? "").split(", ") : undefined;
-  if (service) text = service[2] ?? "";
+  if (service) text = service[2] ?? "any account";
   const through = / through (.+) only$/.exec(text);
   const networks = through ? (through[1] ?? "").split(" or ") : undefined;
   return {

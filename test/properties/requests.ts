@@ -18,6 +18,7 @@ import type { Mentions } from "./mentions.js";
 import {
   BUCKET_ARN,
   CANONICAL_IDS,
+  FRESH_ACCOUNT,
   FRESH_IP,
   FRESH_ROLE,
   FRESH_SERVICE,
@@ -62,8 +63,10 @@ export function orgOptions(
     let paths = mentions.orgPaths.filter((p) => p.startsWith(`${org}/`));
     if (org === ORG_ID && scenario.organization !== "none") {
       // An account can join the snapshot's organization tomorrow, under its root (issue 7, section 3 item 6); in
-      // the organization zone it would then be inside the zone.
-      if (scenario.zone === "organization") continue;
+      // the organization zone it would then be inside the zone. That is a new account: one the policy names is
+      // judged by the organization's membership as the snapshot records it (inviting a named outside account in is
+      // a decision about that account, not a change nobody sees).
+      if (scenario.zone === "organization" || account !== FRESH_ACCOUNT) continue;
       paths = [...new Set([...memberPaths(scenario).values(), ...paths])].filter((p) =>
         p.startsWith(`${ORG_ID}/${ROOT_ID}/`),
       );

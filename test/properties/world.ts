@@ -49,4 +49,8 @@ export const S3_ACTIONS: readonly { action: string; on: "bucket" | "object" }[] 
   { action: "s3:PutBucketPolicy", on: "bucket" },
   { action: "s3:GetBucketAcl", on: "bucket" },
   { action: "s3:PutBucketAcl", on: "bucket" },
+  // Object actions whose names do not start with s3:*Object, so that `s3:List*` or `s3:Abort*` reach objects too.
+  { action: "s3:ListMultipartUploadParts", on: "object" },
+  { action: "s3:AbortMultipartUpload", on: "object" },
+  { action: "s3:ListBucketMultipartUploads", on: "bucket" },
 ];

@@ -153,7 +153,7 @@ describe("controls", () => {
         ["account"],
         "an RCP on the owner's OU narrows a public bucket to the organization in the account zone",
         { ...publicBucket(), organization: orgWithRcp([PROD_OU]) },
-        { activeRules: ["external-access"] },
+        { activeRules: ["confused-deputy", "external-access"] },
       ),
     ],
     invalid: [

@@ -175,6 +175,32 @@ describe("issue 7: a Deny that does not cover the grant never cancels it", () =>
         },
         { expected: {} },
       ),
+      // S3 counts a grant under a fixed KMS key as non-public, so RestrictPublicBuckets does not touch it, while the
+      // key is the caller's own choice (S3 User Guide, The meaning of "public").
+      ...inBothZones(
+        "RestrictPublicBuckets leaves a policy S3 does not count as public: a fixed KMS key condition",
+        {
+          resource: "bucket",
+          policy: publicRead({
+            StringEquals: {
+              "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:us-east-1:111122223333:key/k",
+            },
+          }),
+          accountPublicAccessBlock: { RestrictPublicBuckets: true },
+        },
+        { expected: {} },
+      ),
+      ...inBothZones(
+        "a policy variable in a Deny's Resource proves no coverage",
+        {
+          resource: "bucket",
+          policy: policy(
+            allowAnyone("s3:GetObject", OBJECTS_ARN),
+            denyAnyone({ Action: "s3:GetObject", Resource: `${BUCKET_ARN}/\${aws:username}/*` }),
+          ),
+        },
+        { expected: {} },
+      ),
       ...inBothZones("aws:PrincipalAccount ???????????? matches every account", {
         resource: "bucket",
         policy: publicRead({ StringLike: { "aws:PrincipalAccount": "????????????" } }),

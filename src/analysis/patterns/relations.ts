@@ -59,46 +59,64 @@ export function globCoveredBy(
   budget: WorkBudget,
   domain?: Glob,
 ): boolean {
-  if (outers.some((o) => o === inner || (o.tokens.length === 1 && o.tokens[0]?.kind === "star"))) return true;
-  const scope = domain ? [inner, domain] : [inner];
-  if (!globsIntersect(scope, budget)) return true;
-  if (inner.literal) return outers.some((o) => matchGlob(o, inner.text, budget));
+  if (outers.some((o) => o === inner)) return true;
+  return intersectionCoveredBy(domain ? [inner, domain] : [inner], outers, budget);
+}
+
+/**
+ * Is every string that all of `within` match matched by at least one of `outers`? The same search as
+ * globCoveredBy, walking every pattern of `within` in step (a tuple of positions).
+ */
+export function intersectionCoveredBy(
+  within: readonly Glob[],
+  outers: readonly Glob[],
+  budget: WorkBudget,
+): boolean {
+  if (outers.some((o) => o.tokens.length === 1 && o.tokens[0]?.kind === "star")) return true;
+  if (!globsIntersect(within, budget)) return true;
+  const literal = within.find((g) => g.literal);
+  if (literal) return outers.some((o) => matchGlob(o, literal.text, budget));
   if (outers.length === 0) return false;
 
   const union = new PatternAutomaton(outers);
-  const alphabet = representativeCharacters([inner, ...outers, ...(domain ? [domain] : [])]);
-  const innerTokens = inner.tokens;
-  const domainTokens = domain?.tokens ?? [];
-  const innerEnd = innerTokens.length;
-  const domainEnd = domain ? domainTokens.length : 0;
+  const alphabet = representativeCharacters([...within, ...outers]);
+  const ends = within.map((g) => g.tokens.length);
+  const encode = (positions: readonly number[]) =>
+    positions.reduceRight((acc, p, k) => acc * ((ends[k] ?? 0) + 1) + p, 0);
   const explored = new Map<number, StateSet[]>();
-  const stack: { i: number; d: number; set: StateSet }[] = [];
+  const stack: { positions: number[]; set: StateSet }[] = [];
 
-  const visit = (i: number, d: number, set: StateSet) => {
-    const key = i * (domainEnd + 1) + d;
+  const visit = (positions: number[], set: StateSet) => {
+    const key = encode(positions);
     const sets = explored.get(key) ?? [];
     budget.charge(1 + sets.length * set.words.length);
     if (sets.some((seen) => seen.subsetOf(set))) return;
     explored.set(key, [...sets.filter((seen) => !set.subsetOf(seen)), set]);
-    stack.push({ i, d, set });
+    stack.push({ positions, set });
   };
-  visit(0, 0, union.start());
+  visit(
+    within.map(() => 0),
+    union.start(),
+  );
   while (stack.length > 0) {
-    const { i, d, set } = stack.pop()!;
-    if (i === innerEnd && d === domainEnd && !union.accepts(set)) return false;
-    const innerToken = innerTokens[i];
-    const domainToken = domain ? domainTokens[d] : undefined;
-    if (innerToken?.kind === "star") visit(i + 1, d, set);
-    if (domainToken?.kind === "star") visit(i, d + 1, set);
-    if (!innerToken || (domain && !domainToken)) continue;
+    const { positions, set } = stack.pop()!;
+    if (positions.every((p, k) => p === ends[k]) && !union.accepts(set)) return false;
+    const tokens = positions.map((p, k) => within[k]?.tokens[p]);
+    // Without reading: move past a star of one pattern.
+    tokens.forEach((token, k) => {
+      if (token?.kind === "star")
+        visit(
+          positions.map((p, j) => (j === k ? p + 1 : p)),
+          set,
+        );
+    });
+    if (tokens.some((t) => t === undefined)) continue;
     for (const ch of alphabet) {
-      if (!tokenAccepts(innerToken, ch) || (domainToken && !tokenAccepts(domainToken, ch))) continue;
+      if (!tokens.every((t) => t !== undefined && tokenAccepts(t, ch))) continue;
       budget.charge(set.words.length);
-      const next = union.step(set, ch);
       visit(
-        innerToken.kind === "star" ? i : i + 1,
-        domainToken ? (domainToken.kind === "star" ? d : d + 1) : d,
-        next,
+        positions.map((p, k) => (tokens[k]?.kind === "star" ? p : p + 1)),
+        union.step(set, ch),
       );
     }
   }
