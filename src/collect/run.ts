@@ -102,6 +102,7 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
         concurrency: options.concurrency,
         callsPerAccount: options.callsPerAccount,
         accountTimeoutMs: options.accountTimeoutMs ?? DEFAULT_ACCOUNT_TIMEOUT_SECONDS * 1000,
+        ...(options.shard ? { shard: options.shard } : {}),
         retry: deps.retry ?? DEFAULT_RETRY_POLICY,
       },
       clients,
