@@ -30,7 +30,12 @@ const website = findingOf("acme-dev-website", "public-access");
 
 // RuleTester-style: each match against the findings it must and must not archive.
 const table: { name: string; match: ArchiveMatch; archives: Finding[]; keeps: Finding[] }[] = [
-  { name: "rule id", match: { rule: "external-access" }, archives: [datadogRole], keeps: [legacyExternalId, website] },
+  {
+    name: "rule id",
+    match: { rule: "external-access" },
+    archives: [datadogRole],
+    keeps: [legacyExternalId, website],
+  },
   {
     name: "any of a list of rule ids",
     match: { rule: ["external-access", "missing-external-id"] },
@@ -49,8 +54,18 @@ const table: { name: string; match: ArchiveMatch; archives: Finding[]; keeps: Fi
     archives: [website],
     keeps: [flowLogs],
   },
-  { name: "resource type", match: { resourceType: "AWS::S3::Bucket" }, archives: [website, flowLogs], keeps: [github] },
-  { name: "owning account", match: { account: ["444455556666"] }, archives: [datadogRole], keeps: [legacyExternalId] },
+  {
+    name: "resource type",
+    match: { resourceType: "AWS::S3::Bucket" },
+    archives: [website, flowLogs],
+    keeps: [github],
+  },
+  {
+    name: "owning account",
+    match: { account: ["444455556666"] },
+    archives: [datadogRole],
+    keeps: [legacyExternalId],
+  },
   {
     name: "principal account",
     match: { principal: { account: "464622532012" } },
@@ -107,8 +122,18 @@ describe("expiry and unused rules", () => {
 
   it("marks findings with the first matching live rule, and reports expired and unused rules", () => {
     const rules: ArchiveRule[] = [
-      { name: "old-vendor", reason: "was approved", expires: "2026-01-31", match: { principal: { vendor: "Datadog" } } },
-      { name: "datadog", reason: "approved in SEC-1", expires: "2026-12-31", match: { principal: { vendor: "Datadog" } } },
+      {
+        name: "old-vendor",
+        reason: "was approved",
+        expires: "2026-01-31",
+        match: { principal: { vendor: "Datadog" } },
+      },
+      {
+        name: "datadog",
+        reason: "approved in SEC-1",
+        expires: "2026-12-31",
+        match: { principal: { vendor: "Datadog" } },
+      },
       { name: "also-datadog", reason: "never reached", match: { rule: "missing-external-id" } },
       { name: "gone", reason: "role deleted", match: { resource: "arn:aws:iam::*:role/deleted" } },
     ];
@@ -158,14 +183,18 @@ describe("archived findings in the reports and the exit status", () => {
   it("lists them as [archived] with the reason, says which rules expired or matched nothing, and does not count them", async () => {
     const dir = await configDir(rules);
     const run = await runTrustscan(["scan", EXAMPLE, "--allow-incomplete", "--fail-on", "high"], dir);
-    expect(run.stdout).toContain("Archived by the config's archive rules (accepted; they do not fail the scan)");
+    expect(run.stdout).toContain(
+      "Archived by the config's archive rules (accepted; they do not fail the scan)",
+    );
     expect(run.stdout).toContain(
       "[archived] HIGH      external-access      Role DatadogIntegrationRole can be assumed by account 464622532012 (Datadog)",
     );
     expect(run.stdout).toContain("archived by datadog (until 2999-12-31): Datadog monitoring, SEC-1");
     expect(run.stdout).toContain("archive rule expired-public expired on 2000-01-01");
     expect(run.stdout).toContain("archive rule stale matched no finding in this scan");
-    expect(run.stdout).toContain("10 findings (3 critical, 3 high, 3 medium, 1 low), 4 archived, 4 cancelled by guardrails");
+    expect(run.stdout).toContain(
+      "10 findings (3 critical, 3 high, 3 medium, 1 low), 4 archived, 4 cancelled by guardrails",
+    );
     expect(run.stderr).toContain("trustscan: warning: archive rule expired-public expired on 2000-01-01");
     expect(run.code).toBe(1);
 
@@ -173,7 +202,10 @@ describe("archived findings in the reports and the exit status", () => {
     const onlyDatadog = await configDir(
       "  - { name: all-but, reason: r, match: { rule: [public-access, unscoped-federation] } }\n",
     );
-    const high = await runTrustscan(["scan", EXAMPLE, "--allow-incomplete", "--fail-on", "high"], onlyDatadog);
+    const high = await runTrustscan(
+      ["scan", EXAMPLE, "--allow-incomplete", "--fail-on", "high"],
+      onlyDatadog,
+    );
     expect(high.code).toBe(1);
     const both = await configDir(
       [
@@ -189,17 +221,23 @@ describe("archived findings in the reports and the exit status", () => {
 
   it("writes them to SARIF as external suppressions with the reason, which GitHub accepts", async () => {
     const dir = await configDir(rules);
-    const run = await runTrustscan(["scan", EXAMPLE, "-f", "sarif", "--fail-on", "none", "--allow-incomplete"], dir);
+    const run = await runTrustscan(
+      ["scan", EXAMPLE, "-f", "sarif", "--fail-on", "none", "--allow-incomplete"],
+      dir,
+    );
     const log = JSON.parse(run.stdout);
     expect(validateSarifSchema(log)).toEqual([]);
     expect(errorsOf(checkGithubRules(log, process.cwd()))).toEqual([]);
-    const archived = log.runs[0].results.filter((r: { properties: { archiveRule?: string } }) => r.properties.archiveRule);
+    const archived = log.runs[0].results.filter(
+      (r: { properties: { archiveRule?: string } }) => r.properties.archiveRule,
+    );
     expect(archived).toHaveLength(5);
     expect(archived[0].suppressions).toEqual([
       {
         kind: "external",
         status: "accepted",
-        justification: "Archived by the trustscan archive rule datadog until 2999-12-31: Datadog monitoring, SEC-1",
+        justification:
+          "Archived by the trustscan archive rule datadog until 2999-12-31: Datadog monitoring, SEC-1",
       },
     ]);
     const notifications = log.runs[0].invocations[0].toolExecutionNotifications;
@@ -207,7 +245,8 @@ describe("archived findings in the reports and the exit status", () => {
       expect.arrayContaining(["archive-rule-expired", "archive-rule-unused"]),
     );
     const plain = JSON.parse(
-      (await runTrustscan(["scan", EXAMPLE, "-f", "sarif", "--fail-on", "none", "--allow-incomplete"])).stdout,
+      (await runTrustscan(["scan", EXAMPLE, "-f", "sarif", "--fail-on", "none", "--allow-incomplete"]))
+        .stdout,
     );
     const fingerprints = (l: { runs: { results: { partialFingerprints: object }[] }[] }) =>
       l.runs[0]!.results.map((r) => r.partialFingerprints);

@@ -113,7 +113,13 @@ describe("config validation: each problem names the file, the line, the key and 
         },
       ],
       severity: { "confused-deputy": "low" },
-      output: { format: "sarif", failOn: "high", failOnNew: true, sarifSplit: "account", category: "acme/prod" },
+      output: {
+        format: "sarif",
+        failOn: "high",
+        failOnNew: true,
+        sarifSplit: "account",
+        category: "acme/prod",
+      },
     };
     expect(parseConfig(JSON.stringify(json), "trustscan.config.json")).toEqual(json);
   });
@@ -132,7 +138,9 @@ describe("the CLI and the config file", () => {
     );
     const missing = await runTrustscan(["scan", EXAMPLE, "--config", join(dir, "nope.yaml")]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("nope.yaml: expected a readable trustscan config file (YAML or JSON), found no such file");
+    expect(missing.stderr).toContain(
+      "nope.yaml: expected a readable trustscan config file (YAML or JSON), found no such file",
+    );
   });
 
   it("finds trustscan.config.yaml in the current directory; flags win over it", async () => {
@@ -153,7 +161,10 @@ describe("the CLI and the config file", () => {
     // The trusted account is inside the zone: none of its access is reported any more.
     expect(JSON.stringify(report.findings)).not.toContain("464622532012");
 
-    const flags = await runTrustscan(["scan", EXAMPLE, "-f", "text", "--fail-on", "low", "--zone", "organization"], dir);
+    const flags = await runTrustscan(
+      ["scan", EXAMPLE, "-f", "text", "--fail-on", "low", "--zone", "organization"],
+      dir,
+    );
     expect(flags.code).toBe(1);
     expect(flags.stdout).toContain("(zone: organization o-a1b2c3d4e5 + 1 trusted account)");
     expect(flags.stdout).toContain("trusted account 464622532012 (Datadog): monitoring, SEC-1");
@@ -162,7 +173,10 @@ describe("the CLI and the config file", () => {
   it("overrides a rule's severity in the findings and in the SARIF rule", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, "trustscan.config.yaml"), "severity:\n  unscoped-federation: low\n");
-    const run = await runTrustscan(["scan", EXAMPLE, "-f", "sarif", "--fail-on", "none", "--allow-incomplete"], dir);
+    const run = await runTrustscan(
+      ["scan", EXAMPLE, "-f", "sarif", "--fail-on", "none", "--allow-incomplete"],
+      dir,
+    );
     const log = JSON.parse(run.stdout);
     const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === "unscoped-federation");
     expect(rule.defaultConfiguration.level).toBe("note");
@@ -170,7 +184,10 @@ describe("the CLI and the config file", () => {
     const results = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === "unscoped-federation");
     expect(results).toHaveLength(2);
     for (const result of results) expect(result.properties["security-severity"]).toBe("2.0");
-    const failCritical = await runTrustscan(["scan", EXAMPLE, "--fail-on", "critical", "--allow-incomplete"], dir);
+    const failCritical = await runTrustscan(
+      ["scan", EXAMPLE, "--fail-on", "critical", "--allow-incomplete"],
+      dir,
+    );
     // break-glass-admin (public-access, critical) still fails it; the federation roles no longer would alone.
     expect(failCritical.code).toBe(1);
     expect(failCritical.stdout).toMatch(/LOW {7}unscoped-federation/);

@@ -59,7 +59,12 @@ function finding(message: string, accounts: string[] | undefined): Finding {
     ruleId: "external-access",
     severity: "high",
     message,
-    resource: { arn: "arn:aws:iam::111122223333:role/r", type: "AWS::IAM::Role", accountId: "111122223333", name: "r" },
+    resource: {
+      arn: "arn:aws:iam::111122223333:role/r",
+      type: "AWS::IAM::Role",
+      accountId: "111122223333",
+      name: "r",
+    },
     principal: { written: "{}", judged: "x", ...(accounts ? { accounts } : {}) },
     actions: [],
     conditions: [],
@@ -106,13 +111,16 @@ describe("a known vendor never hides a finding", () => {
   it("reports Datadog's access as outside, labelled, in every format", async () => {
     const base = ["scan", "snapshots/example-org", "--fail-on", "none", "--allow-incomplete"];
     const text = (await runTrustscan(base)).stdout;
-    expect(text).toContain("Role DatadogIntegrationRole can be assumed by account 464622532012 (Datadog) (outside");
+    expect(text).toContain(
+      "Role DatadogIntegrationRole can be assumed by account 464622532012 (Datadog) (outside",
+    );
     const json = JSON.parse((await runTrustscan([...base, "-f", "json"])).stdout);
     const datadog = json.findings.filter((f: { principal: { accounts: string[] | null } }) =>
       f.principal.accounts?.includes("464622532012"),
     );
     expect(datadog).toHaveLength(5);
-    for (const f of datadog) expect(f.principal.vendors).toEqual([{ accountId: "464622532012", name: "Datadog" }]);
+    for (const f of datadog)
+      expect(f.principal.vendors).toEqual([{ accountId: "464622532012", name: "Datadog" }]);
     const sarif = JSON.parse((await runTrustscan([...base, "-f", "sarif"])).stdout);
     const results = sarif.runs[0].results.filter((r: { message: { text: string } }) =>
       r.message.text.includes("464622532012 (Datadog)"),
