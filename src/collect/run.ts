@@ -115,7 +115,10 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
     errors.add(outcome.errors);
     progress.stop();
 
-    if (outcome.accountsWithData === 0) {
+    // A shard of a small organization may hold no account: its snapshot is the organization data alone, which
+    // merges with the other shards' (a matrix job must not fail for it).
+    const emptyShard = options.shard !== undefined && outcome.accountIds.length === 0 && outcome.organization;
+    if (outcome.accountsWithData === 0 && !emptyShard) {
       staging.discard();
       stderr.write(`${failureLines(errors, outcome.accountIds.length).join("\n")}\n`);
       return EXIT_USAGE;
