@@ -252,4 +252,21 @@ describe("archived findings in the reports and the exit status", () => {
       l.runs[0]!.results.map((r) => r.partialFingerprints);
     expect(fingerprints(log)).toEqual(fingerprints(plain));
   });
+
+  it("counts archived findings and lists expired and unused rules in the Markdown summary", async () => {
+    const dir = await configDir(rules);
+    const run = await runTrustscan(
+      ["scan", EXAMPLE, "-f", "markdown", "--fail-on", "none", "--allow-incomplete"],
+      dir,
+    );
+    expect(run.stdout).toContain("## trustscan: 10 active findings");
+    expect(run.stdout).toContain(
+      "**Archive rules:** 5 findings archived (accepted with a reason; not counted), 1 rule expired, 1 rule matched nothing.",
+    );
+    expect(run.stdout).toContain("- Expired on 2000-01-01: `expired-public`: temporary");
+    expect(run.stdout).toContain("- Matched nothing: `stale`: role deleted");
+    expect(run.stdout).not.toContain(
+      "DatadogIntegrationRole can be assumed by account 464622532012 (Datadog) (outside organization o-a1b2c3d4e5). |",
+    );
+  });
 });
