@@ -5,10 +5,17 @@ set -uo pipefail
 
 cli=(node "$GITHUB_ACTION_PATH/dist/cli.js")
 
-# Word-split the paths on spaces and new lines only; no glob expansion.
-set -f
-read -r -d '' -a paths <<<"$(printf '%s' "${INPUT_PATHS:-}" | tr '\n' ' ')"
-set +f
+# The paths are separated by spaces or new lines; each may be a glob (shards/shard-*), kept as written when it
+# matches nothing (the scan then names it).
+read -r -d '' -a words <<<"$(printf '%s' "${INPUT_PATHS:-}" | tr '\n' ' ')"
+shopt -s nullglob
+paths=()
+for word in "${words[@]}"; do
+  # shellcheck disable=SC2206 # the word is expanded as a glob on purpose
+  matches=($word)
+  if [ "${#matches[@]}" -eq 0 ]; then paths+=("$word"); else paths+=("${matches[@]}"); fi
+done
+shopt -u nullglob
 if [ "${#paths[@]}" -eq 0 ]; then
   echo "::error::trustscan: the paths input is empty"
   echo "exit-code=2" >>"$GITHUB_OUTPUT"

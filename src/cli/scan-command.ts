@@ -26,7 +26,7 @@ import { InputError, readSnapshots } from "../snapshot/index.js";
 import { EXIT_INPUT } from "./exit-codes.js";
 import { writeSarifDirectory } from "./sarif-directory.js";
 import { exitStatusFor, nothingToScan, scanWarnings } from "./scan-outcome.js";
-import { resolveScanSettings, settingsProblem, type ScanFlags } from "./scan-settings.js";
+import { resolveScanSettings, settingsProblem, type ScanFlags, type ScanSettings } from "./scan-settings.js";
 
 export type { ScanFlags as ScanCommandOptions } from "./scan-settings.js";
 
@@ -90,7 +90,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
     flags.output !== undefined && !STANDARD_OUTPUT_NAMES.has(flags.output) ? flags.output : undefined;
   let result: ScanResult;
   let rendered: Rendered;
-  let settings;
+  let settings: ScanSettings;
   try {
     settings = resolveScanSettings(flags, await configFor(io, flags.config));
     const problem = settingsProblem(settings, flags, output === undefined);

@@ -42,15 +42,18 @@ export function resolveScanSettings(flags: ScanFlags, config: TrustscanConfig): 
   const notes = config.trustedAccounts ?? [];
   const category = flags.category ?? output.category;
   const zone = flags.zone ?? config.zone;
+  const format = flags.format ?? output.format ?? "text";
   return {
     ...(zone ? { zone } : {}),
     trustedAccounts: [...new Set([...notes.map((account) => account.id), ...flags.trustedAccount])],
     trustedAccountNotes: notes.map(({ id, name, reason }) => ({ id, name, reason })),
-    format: flags.format ?? output.format ?? "text",
+    format,
     failOn: flags.failOn ?? output.failOn ?? "low",
-    failOnNew: flags.failOnNew ?? output.failOnNew ?? false,
+    // The config's defaults apply where they can: failOnNew with a baseline, sarifSplit to SARIF (a flag that
+    // cannot apply is a usage error, settingsProblem).
+    failOnNew: flags.failOnNew ?? (output.failOnNew === true && flags.baseline.length > 0),
     allowIncomplete: flags.allowIncomplete ?? output.allowIncomplete ?? false,
-    sarifSplit: flags.sarifSplit ?? output.sarifSplit ?? "none",
+    sarifSplit: flags.sarifSplit ?? (format === "sarif" ? (output.sarifSplit ?? "none") : "none"),
     ...(category !== undefined ? { category } : {}),
     archiveRules: config.archiveRules ?? [],
     severity: config.severity ?? {},

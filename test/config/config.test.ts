@@ -194,6 +194,29 @@ describe("the CLI and the config file", () => {
   });
 });
 
+describe("the config's output defaults apply where they can", () => {
+  it("failOnNew needs a baseline and sarifSplit applies to SARIF only, while the flags are strict", async () => {
+    const dir = await tempDir();
+    await writeFile(
+      join(dir, "trustscan.config.yaml"),
+      "output: { failOnNew: true, sarifSplit: account, allowIncomplete: true }\n",
+    );
+    const markdown = await runTrustscan(["scan", EXAMPLE, "-f", "markdown", "--fail-on", "none"], dir);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain("## trustscan: 14 active findings");
+    // No baseline: every open finding counts, as without failOnNew.
+    expect((await runTrustscan(["scan", EXAMPLE], dir)).code).toBe(1);
+    const flag = await runTrustscan(["scan", EXAMPLE, "--fail-on-new"], dir);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("--fail-on-new needs --baseline");
+    const split = await runTrustscan(["scan", EXAMPLE, "-f", "sarif"], dir);
+    expect(split.code).toBe(2);
+    expect(split.stderr).toContain(
+      "--sarif-split account writes one file per account: give --output a directory",
+    );
+  });
+});
+
 describe("trustscan init", () => {
   it("writes the commented starter config, which scan then uses, and never replaces a file without --force", async () => {
     const dir = await tempDir();

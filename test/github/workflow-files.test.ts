@@ -159,12 +159,12 @@ describe("the action's scan step, run on the example organization week after wee
   });
 
   /** Runs scripts/action/scan.sh in `repo` with the workflow's inputs, as the runner would. */
-  async function runStep(repo: string) {
+  async function runStep(repo: string, overrides: Record<string, string> = {}) {
     const outputs = join(repo, "outputs.txt");
     const summary = join(repo, "summary.md");
     await writeFile(outputs, "");
     await writeFile(summary, "");
-    const inputs = { ...defaults, ...scanStep.with };
+    const inputs = { ...defaults, ...scanStep.with, ...overrides };
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? "",
       GITHUB_ACTION_PATH: resolve("."),
@@ -222,6 +222,22 @@ describe("the action's scan step, run on the example organization week after wee
     expect(third.summary).toContain("**Since the baseline:** 2 new, 1 updated, 12 unchanged open findings");
     const states = (await check()).runs[0].results.map((r: { baselineState: string }) => r.baselineState);
     expect(states.filter((state: string) => state === "new")).toHaveLength(2);
+  });
+
+  it("expands globs in paths (the merged shards of a large organization) and names a path that matches nothing", async () => {
+    const repo = await tempDir();
+    await twoWeeks(repo);
+    const globbed = await runStep(repo, {
+      paths: "snapshots/last-*",
+      baseline: "",
+      "fail-on-new": "false",
+      "fail-on": "none",
+    });
+    expect(globbed.output["exit-code"]).toBe("3");
+    expect(globbed.summary).toContain(`Scanned 38 resources in 4 accounts`);
+    const missing = await runStep(repo, { paths: "shards/shard-*", baseline: "", "fail-on-new": "false" });
+    expect(missing.output["exit-code"]).toBe("2");
+    expect(missing.stderr).toContain("shards/shard-*");
   });
 });
 
