@@ -159,7 +159,7 @@ export function renderText(result: ScanResult, options: TextReportOptions = {}):
     lines.push(
       ...absent.map(
         (gone) =>
-          `  [gone] ${gone.severity.toUpperCase().padEnd(SEVERITY_WIDTH)}  ${gone.ruleId.padEnd(ruleWidth)}  ${safeText(gone.message)}`,
+          `  [gone] ${gone.severity.toUpperCase().padEnd(SEVERITY_WIDTH)}  ${safeText(gone.ruleId).padEnd(ruleWidth)}  ${safeText(gone.message)}`,
       ),
     );
   }
