@@ -199,3 +199,36 @@ describe("an organization past GitHub's per-run limits", () => {
     ).toThrow(/^Account 100000000000: \d+ findings exceed GitHub code scanning's limit of 2 results/);
   });
 });
+
+describe("an organization past GitHub's real limits", () => {
+  it("gets no single SARIF run past 25,000 results, and every account's run within the limits", async () => {
+    const example = await exampleResult();
+    const template = example.findings.find((f) => f.ruleId === "external-access")!;
+    const accounts = Array.from({ length: 300 }, (_, i) => String(500000000000 + i));
+    // 300 accounts of 100 findings each: 30,000 results, past GitHub's 25,000 per run.
+    const findings = accounts.flatMap((accountId) =>
+      Array.from({ length: 100 }, (_, n) => ({
+        ...template,
+        resource: { ...template.resource, accountId, arn: `arn:aws:iam::${accountId}:role/r${n}` },
+        fingerprint: `${(Number(accountId) * 1000 + n).toString(16).padStart(16, "0").slice(-16)}:1`,
+      })),
+    );
+    const result: ScanResult = {
+      ...example,
+      findings,
+      scannedAccounts: accounts,
+      readProblems: [],
+      collectionErrors: [],
+    };
+    expect(() => renderSarif(result, { repoRoot: process.cwd() })).toThrow(
+      /30000 findings exceed GitHub code scanning's limit of 25000 results per SARIF run; no SARIF file was written/,
+    );
+    const files = renderSarifFiles(result, { repoRoot: process.cwd(), split: "account" });
+    expect(files).toHaveLength(300);
+    for (const file of files) {
+      const log = JSON.parse(file.text);
+      expect(log.runs[0].results).toHaveLength(100);
+      expect(errorsOf(checkGithubRules(log, undefined, { text: file.text }))).toEqual([]);
+    }
+  });
+});
