@@ -131,7 +131,7 @@ export function createCollectCommand(
       "--force",
       "replace an existing --out that is empty or a trustscan snapshot (only once the new one is complete)",
     )
-    .option("--quiet", "no progress display and no summary")
+    .option("-q, --quiet", "no progress display and no summary")
     .action(
       async ({ connectTimeout, requestTimeout, accountTimeout, ...raw }: RawOptions, command: Command) => {
         if (raw.shard && !raw.organization) {
