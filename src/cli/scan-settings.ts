@@ -40,7 +40,8 @@ export interface ScanSettings {
 export function resolveScanSettings(flags: ScanFlags, config: TrustscanConfig): ScanSettings {
   const output = config.output ?? {};
   const notes = config.trustedAccounts ?? [];
-  const category = flags.category ?? output.category;
+  // `trustscan/` is always the category's first part; a config that writes it gets it once.
+  const category = flags.category ?? output.category?.replace(/^trustscan\//, "");
   const zone = flags.zone ?? config.zone;
   const format = flags.format ?? output.format ?? "text";
   return {
