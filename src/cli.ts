@@ -1,3 +1,4 @@
+import { nodeSupportWarning } from "./cli/node-support.js";
 import { runCli } from "./cli/program.js";
 
 const io = {
@@ -7,7 +8,16 @@ const io = {
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };
 
-runCli(process.argv.slice(2), io).then(
+const argv = process.argv.slice(2);
+// Only `collect` calls AWS: on an unsupported Node.js it says so in one line of its own, instead of the SDK's
+// eight-line warning on every run.
+const warning = argv[0] === "collect" ? nodeSupportWarning(process.version) : undefined;
+if (warning) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  process.stderr.write(`trustscan: ${warning}\n`);
+}
+
+runCli(argv, io).then(
   (code) => {
     process.exitCode = code;
   },

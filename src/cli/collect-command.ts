@@ -8,6 +8,13 @@ import {
   DEFAULT_ROLE_NAME,
 } from "../collect/collect.js";
 import { runCollect, type CollectDeps } from "../collect/run.js";
+import { parseShard, type Shard } from "../collect/shard.js";
+
+function shardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) throw new InvalidArgumentError("expected I/N with 1 ≤ I ≤ N ≤ 1000, e.g. 2/4");
+  return shard;
+}
 
 export function parseAccountIds(value: string): string[] {
   const ids = value
@@ -60,6 +67,7 @@ interface RawOptions {
   accountTimeout: number;
   force?: boolean;
   quiet?: boolean;
+  shard?: Shard;
 }
 
 /** `trustscan collect`: reads AWS into a snapshot directory (docs/collect.md). `deps` is for tests. */
@@ -78,6 +86,12 @@ export function createCollectCommand(
       "API region for global services (default: AWS_REGION, AWS_DEFAULT_REGION or us-east-1)",
     )
     .option("--organization", "walk AWS Organizations and collect every ACTIVE account")
+    .option(
+      "--shard <i/n>",
+      "with --organization: collect the i-th of n deterministic parts of the member accounts (plus the " +
+        "organization data), for parallel jobs whose snapshots `scan` merges",
+      shardOption,
+    )
     .option("--accounts <ids>", "only these accounts (comma-separated 12-digit ids)", parseAccountIds)
     .option("--exclude-accounts <ids>", "skip these accounts (comma-separated 12-digit ids)", parseAccountIds)
     .option("--role-name <name>", "role assumed in each member account", DEFAULT_ROLE_NAME)
@@ -117,22 +131,29 @@ export function createCollectCommand(
       "--force",
       "replace an existing --out that is empty or a trustscan snapshot (only once the new one is complete)",
     )
-    .option("--quiet", "no progress display and no summary")
-    .action(async ({ connectTimeout, requestTimeout, accountTimeout, ...raw }: RawOptions) => {
-      // An unexpected failure (a bug, a full disk) is thrown on to the CLI's entry point; nothing was published.
-      setExitCode(
-        await runCollect(
-          {
-            ...raw,
-            connectTimeoutMs: toMs(connectTimeout),
-            requestTimeoutMs: toMs(requestTimeout),
-            accountTimeoutMs: toMs(accountTimeout),
-            organization: raw.organization ?? false,
-            force: raw.force ?? false,
-            quiet: raw.quiet ?? false,
-          },
-          deps,
-        ),
-      );
-    });
+    .option("-q, --quiet", "no progress display and no summary")
+    .action(
+      async ({ connectTimeout, requestTimeout, accountTimeout, ...raw }: RawOptions, command: Command) => {
+        if (raw.shard && !raw.organization) {
+          command.error("error: --shard needs --organization (it splits the organization's accounts)", {
+            exitCode: 2,
+          });
+        }
+        // An unexpected failure (a bug, a full disk) is thrown on to the CLI's entry point; nothing was published.
+        setExitCode(
+          await runCollect(
+            {
+              ...raw,
+              connectTimeoutMs: toMs(connectTimeout),
+              requestTimeoutMs: toMs(requestTimeout),
+              accountTimeoutMs: toMs(accountTimeout),
+              organization: raw.organization ?? false,
+              force: raw.force ?? false,
+              quiet: raw.quiet ?? false,
+            },
+            deps,
+          ),
+        );
+      },
+    );
 }

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { TOOL } from "../engine/tool.js";
 import { createCollectCommand } from "./collect-command.js";
+import { createDiffCommand } from "./diff-command.js";
 import { EXIT_INPUT } from "./exit-codes.js";
+import { createInitCommand } from "./init-command.js";
 import { createRulesCommand } from "./rules-command.js";
 import { createScanCommand, type CliIo } from "./scan-command.js";
 
@@ -15,7 +17,9 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(createScanCommand(io, setExitCode));
-  program.addCommand(createRulesCommand(io));
+  program.addCommand(createDiffCommand(io, setExitCode));
+  program.addCommand(createInitCommand(io, setExitCode));
+  program.addCommand(createRulesCommand(io, setExitCode));
   program.addCommand(createCollectCommand({}, setExitCode));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -1,69 +1,103 @@
 import { isAccountId } from "../model/account-id.js";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { applyArchiveRules } from "../archive/apply.js";
+import { compareWithBaseline } from "../baseline/compare.js";
+import { readBaseline } from "../baseline/read-baseline.js";
+import { ConfigError } from "../config/config-error.js";
+import type { TrustscanConfig } from "../config/config.js";
+import { findConfigFile, loadConfig } from "../config/load-config.js";
 import { scanSnapshot, ZoneError } from "../engine/scan.js";
-import { SEVERITIES, type Severity } from "../findings/finding.js";
+import { SEVERITIES } from "../findings/finding.js";
 import type { ScanResult } from "../findings/scan-result.js";
+import { applySeverityOverrides } from "../overrides/severity.js";
 import {
   OutputError,
   REPORT_FORMATS,
   renderReport,
+  renderSarifFiles,
   ReportLimitError,
   ReportPathError,
   safeText,
+  SARIF_SPLITS,
   writeOutputFile,
-  type ReportFormat,
+  type SarifFile,
 } from "../report/index.js";
 import { InputError, readSnapshots } from "../snapshot/index.js";
 import { EXIT_INPUT } from "./exit-codes.js";
+import { writeSarifDirectory } from "./sarif-directory.js";
 import { exitStatusFor, nothingToScan, scanWarnings } from "./scan-outcome.js";
+import { resolveScanSettings, settingsProblem, type ScanFlags, type ScanSettings } from "./scan-settings.js";
 
-export interface ScanCommandOptions {
-  zone?: "account" | "organization";
-  trustedAccount: string[];
-  format: ReportFormat;
-  output?: string;
-  failOn: Severity | "none";
-  allowIncomplete?: boolean;
-  repoRoot?: string;
-  color: boolean;
-}
+export type { ScanFlags as ScanCommandOptions } from "./scan-settings.js";
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
   isTty: boolean;
+  /** The time archive rules' expiry dates are compared with (tests); now by default. */
+  now?: () => Date;
 }
 
 /** `--output` values that mean standard output rather than a file to replace. */
 const STANDARD_OUTPUT_NAMES = new Set(["-", "/dev/stdout"]);
 
-function collectAccount(value: string, previous: string[]): string[] {
+export function collectAccount(value: string, previous: string[]): string[] {
   if (!isAccountId(value))
     throw new InvalidArgumentError(`expected a 12-digit AWS account id, got "${value}"`);
   return [...previous, value];
 }
 
-function parseOutput(value: string): string {
+function collectPath(value: string, previous: string[]): string[] {
+  if (value === "") throw new InvalidArgumentError("expected a file or directory name");
+  return [...previous, value];
+}
+
+export function parseOutput(value: string): string {
   if (value === "") throw new InvalidArgumentError("expected a file name, or - for standard output");
   return value;
 }
 
+export function parseCategory(value: string): string {
+  const bare = value.startsWith("trustscan/") ? value.slice("trustscan/".length) : value;
+  if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(bare) || bare.length > 200) {
+    throw new InvalidArgumentError(
+      "expected a category of letters, digits, . _ - and inner / (it becomes the SARIF category trustscan/<category>)",
+    );
+  }
+  return bare;
+}
+
 /** Every line for a person goes through safeText: snapshot text must not drive the terminal or the CI log. */
-function printDiagnostics(io: CliIo, lines: string[]): void {
+export function printDiagnostics(io: CliIo, lines: string[]): void {
   for (const line of lines) io.stderr(`trustscan: ${safeText(line)}\n`);
 }
 
+/** The config named by --config, else found in the current directory, else none; ConfigError when unusable. */
+export async function configFor(io: CliIo, given: string | undefined): Promise<TrustscanConfig> {
+  const file = await findConfigFile(io.cwd, given);
+  return file === undefined ? {} : loadConfig(file);
+}
+
+type Rendered = { kind: "one"; text: string } | { kind: "split"; files: SarifFile[] };
+
 /**
- * Reads, scans and reports; returns the exit status (exit-codes.ts). Input, report and output problems are a
- * message and status 2, with no report written.
+ * Reads, scans and reports; returns the exit status (exit-codes.ts). Config, input, report and output problems
+ * are a message and status 2, with no report written.
  */
-export async function runScan(paths: string[], options: ScanCommandOptions, io: CliIo): Promise<number> {
-  const file =
-    options.output !== undefined && !STANDARD_OUTPUT_NAMES.has(options.output) ? options.output : undefined;
+export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<number> {
+  const output =
+    flags.output !== undefined && !STANDARD_OUTPUT_NAMES.has(flags.output) ? flags.output : undefined;
   let result: ScanResult;
-  let report: string;
+  let rendered: Rendered;
+  let settings: ScanSettings;
   try {
+    settings = resolveScanSettings(flags, await configFor(io, flags.config));
+    const problem = settingsProblem(settings, flags, output === undefined);
+    if (problem) {
+      printDiagnostics(io, [problem]);
+      return EXIT_INPUT;
+    }
     const snapshot = await readSnapshots(paths);
     const empty = nothingToScan(snapshot);
     if (empty) {
@@ -71,16 +105,37 @@ export async function runScan(paths: string[], options: ScanCommandOptions, io: 
       return EXIT_INPUT;
     }
     result = scanSnapshot(snapshot, {
-      ...(options.zone ? { zone: options.zone } : {}),
-      trustedAccounts: options.trustedAccount,
+      ...(settings.zone ? { zone: settings.zone } : {}),
+      trustedAccounts: settings.trustedAccounts,
     });
-    result = { ...result, sources: paths };
-    report = renderReport(options.format, result, {
+    result = {
+      ...result,
+      sources: paths,
+      scannedAccounts: snapshot.accounts.map((account) => account.accountId).sort(),
+      ...(settings.trustedAccountNotes.length > 0
+        ? { trustedAccountNotes: settings.trustedAccountNotes }
+        : {}),
+    };
+    result = applySeverityOverrides(result, settings.severity);
+    if (settings.archiveRules.length > 0) {
+      result = applyArchiveRules(result, settings.archiveRules, io.now?.() ?? new Date());
+    }
+    if (flags.baseline.length > 0) result = compareWithBaseline(result, await readBaseline(flags.baseline));
+    const reportOptions = {
       cwd: io.cwd,
-      repoRoot: options.repoRoot ?? io.cwd,
-      color: options.color && io.isTty && file === undefined,
-    });
+      repoRoot: flags.repoRoot ?? io.cwd,
+      color: flags.color && io.isTty && output === undefined,
+      ...(settings.category !== undefined ? { category: settings.category } : {}),
+    };
+    rendered =
+      settings.sarifSplit === "account"
+        ? { kind: "split", files: renderSarifFiles(result, { ...reportOptions, split: "account" }) }
+        : { kind: "one", text: renderReport(settings.format, result, reportOptions) };
   } catch (error) {
+    if (error instanceof ConfigError) {
+      printDiagnostics(io, error.lines);
+      return EXIT_INPUT;
+    }
     if (
       error instanceof InputError ||
       error instanceof ZoneError ||
@@ -92,17 +147,15 @@ export async function runScan(paths: string[], options: ScanCommandOptions, io: 
     }
     throw error;
   }
-  const exitStatus = exitStatusFor(result, {
-    failOn: options.failOn,
-    allowIncomplete: options.allowIncomplete ?? false,
-  });
-  printDiagnostics(io, scanWarnings(result, exitStatus));
-  if (file === undefined) {
-    io.stdout(report);
-    return exitStatus;
-  }
+  const exitStatus = exitStatusFor(result, settings);
+  if (!flags.quiet) printDiagnostics(io, scanWarnings(result, exitStatus));
   try {
-    await writeOutputFile(file, report);
+    if (rendered.kind === "split") {
+      const names = await writeSarifDirectory(output!, rendered.files);
+      if (!flags.quiet)
+        printDiagnostics(io, [`wrote ${names.length} SARIF file(s) to ${output}, one per account`]);
+    } else if (output === undefined) io.stdout(rendered.text);
+    else await writeOutputFile(output, rendered.text);
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;
     printDiagnostics(io, [error.message]);
@@ -115,6 +168,10 @@ export function createScanCommand(io: CliIo, setExitCode: (code: number) => void
   return new Command("scan")
     .description("Scan snapshots for access from outside the zone of trust")
     .argument("<path...>", "snapshot directories or `aws iam get-account-authorization-details` JSON files")
+    .option(
+      "-c, --config <file>",
+      "config file (default: trustscan.config.yaml, .yml or .json in the current directory, if there is one)",
+    )
     .addOption(
       new Option(
         "--zone <zone>",
@@ -123,31 +180,59 @@ export function createScanCommand(io: CliIo, setExitCode: (code: number) => void
     )
     .option(
       "--trusted-account <id>",
-      "an account to treat as inside the zone (repeatable)",
+      "an account to treat as inside the zone (repeatable; adds to the config's trustedAccounts)",
       collectAccount,
       [],
     )
-    .addOption(new Option("--format <format>", "report format").choices([...REPORT_FORMATS]).default("text"))
+    .addOption(
+      new Option("-f, --format <format>", "report format (default: text)").choices([...REPORT_FORMATS]),
+    )
     .option(
-      "--output <file>",
+      "-o, --output <file>",
       "write the report to this file instead of standard output (- is standard output); a regular file is " +
-        "replaced atomically, keeping its mode and owner; a symbolic link is written through",
+        "replaced atomically, keeping its mode and owner; a symbolic link is written through; with " +
+        "--sarif-split account, a directory",
       parseOutput,
     )
     .addOption(
-      new Option("--fail-on <severity>", "exit 1 when an active finding is at or above this severity")
-        .choices(["none", ...[...SEVERITIES].reverse()])
-        .default("low"),
+      new Option(
+        "--fail-on <severity>",
+        "exit 1 when an open finding is at or above this severity (default: low)",
+      ).choices(["none", ...[...SEVERITIES].reverse()]),
+    )
+    .option(
+      "--baseline <report>",
+      "the previous run's SARIF or JSON report, or a directory of them (repeatable): marks findings new, " +
+        "unchanged or updated and lists those gone; a path that does not exist yet means every finding is new",
+      collectPath,
+      [],
+    )
+    .option(
+      "--fail-on-new",
+      "count only findings new since --baseline (or updated to grant more) for --fail-on",
     )
     .option(
       "--allow-incomplete",
       "exit by the findings alone when some input was not scanned (unreadable parts, collection errors); " +
         "without it such a scan exits 3",
     )
+    .addOption(
+      new Option(
+        "--sarif-split <how>",
+        "SARIF: none (one file), or account (one file per account, each its own category; --output is a directory)",
+      ).choices([...SARIF_SPLITS]),
+    )
+    .option(
+      "--category <category>",
+      "SARIF: the category, trustscan/<category> (default: the zone, account or organization); with " +
+        "--sarif-split account, trustscan/<category>/<account>",
+      parseCategory,
+    )
     .option(
       "--repo-root <dir>",
       "SARIF: directory that artifact paths are relative to (default: the current directory)",
     )
+    .option("-q, --quiet", "no warnings or notes on standard error (errors are still printed)")
     .option("--no-color", "no ANSI colours in the text report")
     .addHelpText(
       "after",
@@ -155,15 +240,18 @@ export function createScanCommand(io: CliIo, setExitCode: (code: number) => void
 Examples:
   trustscan scan snapshots/example-org
   trustscan scan snapshots/example-org --zone account --trusted-account 999988887777
-  trustscan scan org-snapshot --format sarif --output trustscan.sarif --fail-on none
-  trustscan scan authorization-details.json --format json
-  trustscan scan org-snapshot --format markdown >> "$GITHUB_STEP_SUMMARY"
+  trustscan scan org-snapshot -f sarif -o trustscan.sarif --fail-on none
+  trustscan scan org-snapshot -f sarif -o trustscan.sarif --baseline trustscan.sarif --fail-on-new
+  trustscan scan org-snapshot -f sarif --sarif-split account -o sarif/ --category acme-org
+  trustscan scan authorization-details.json -f json
+  trustscan scan org-snapshot -f markdown --baseline trustscan.sarif >> "$GITHUB_STEP_SUMMARY"
 
-Exit status: 0 no active finding at or above --fail-on and the whole input scanned; 1 an active finding at
-or above --fail-on; 2 usage or input error, nothing to scan, or --output cannot be written; 3 no such
-finding, but some input was not scanned (unreadable parts or collection errors) and no --allow-incomplete.`,
+Exit status: 0 no open finding at or above --fail-on and the whole input scanned; 1 an open finding at or above
+--fail-on (with --fail-on-new: a new one); 2 usage, config or input error, nothing to scan, or --output cannot be
+written; 3 no such finding, but some input was not scanned (unreadable parts or collection errors) and no
+--allow-incomplete. Open: not cancelled by a guardrail and not archived by an archive rule.`,
     )
-    .action(async (paths: string[], options: ScanCommandOptions) => {
+    .action(async (paths: string[], options: ScanFlags) => {
       setExitCode(await runScan(paths, options, io));
     });
 }

@@ -1,4 +1,5 @@
-import { isActive, SEVERITY_RANK, type Severity } from "../findings/finding.js";
+import { SEVERITY_RANK, type Finding, type Severity } from "../findings/finding.js";
+import { isOpen } from "../findings/lifecycle.js";
 import type { ScanResult } from "../findings/scan-result.js";
 import { wasSkipped, type Snapshot } from "../model/snapshot.js";
 import { isInputIncomplete } from "../report/index.js";
@@ -9,18 +10,29 @@ export interface OutcomeOptions {
   failOn: Severity | "none";
   /** Exit by the findings alone even when some input was not scanned. */
   allowIncomplete: boolean;
+  /** Count only findings new since the baseline, or updated to grant more (BaselineMark.worse). */
+  failOnNew?: boolean;
 }
 
 const PROBLEMS_LISTED = 10;
 
 /**
- * 1 when an active finding is at or above the threshold (a certain problem outranks a possible one); else 3
+ * Does the finding count for the exit status? Open (not cancelled by a guardrail, not archived), and with
+ * --fail-on-new, new since the baseline or updated to grant more; a finding not compared with a baseline counts.
+ */
+export function countsForExit(finding: Finding, options: Pick<OutcomeOptions, "failOnNew">): boolean {
+  if (!isOpen(finding)) return false;
+  return !options.failOnNew || (finding.baseline?.worse ?? true);
+}
+
+/**
+ * 1 when a finding that counts is at or above the threshold (a certain problem outranks a possible one); else 3
  * when some input was not scanned, unless allowed; else 0.
  */
 export function exitStatusFor(result: ScanResult, options: OutcomeOptions): number {
   if (options.failOn !== "none") {
     const threshold = SEVERITY_RANK[options.failOn];
-    if (result.findings.some((f) => isActive(f) && SEVERITY_RANK[f.severity] >= threshold))
+    if (result.findings.some((f) => countsForExit(f, options) && SEVERITY_RANK[f.severity] >= threshold))
       return EXIT_FINDINGS;
   }
   return isInputIncomplete(result) && !options.allowIncomplete ? EXIT_INCOMPLETE : EXIT_OK;
@@ -55,6 +67,20 @@ export function scanWarnings(result: ScanResult, exitStatus: number): string[] {
     lines.push(
       `warning: the snapshot records ${result.collectionErrors.length} collection error(s); what could not be collected was not scanned`,
     );
+  }
+  if (result.baseline && !result.baseline.found) {
+    lines.push(
+      `warning: no baseline found at ${result.baseline.sources.join(", ")}: every finding is new (expected on a first run)`,
+    );
+  }
+  for (const rule of result.archive?.rules ?? []) {
+    if (rule.expired) {
+      lines.push(
+        `warning: archive rule ${rule.name} expired on ${rule.expires ?? "?"}: it archives nothing any more`,
+      );
+    } else if (rule.matched === 0) {
+      lines.push(`note: archive rule ${rule.name} matched no finding: remove it if what it accepted is gone`);
+    }
   }
   if (exitStatus === EXIT_INCOMPLETE) {
     lines.push(

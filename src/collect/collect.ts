@@ -6,6 +6,7 @@ import type { ClientFactory } from "./clients.js";
 import { cleanMessage, compareText, errorCode, type RecordedError } from "./errors.js";
 import { collectOrganizationPolicies, walkOrganization, type OrganizationTree } from "./organization.js";
 import { organizationJson } from "./snapshot-writer.js";
+import { inShard, type Shard } from "./shard.js";
 import type { CollectStats } from "./stats.js";
 
 export const DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
@@ -28,6 +29,8 @@ export interface CollectSettings {
   retry: RetryPolicy;
   /** Time allowed to read one account (see readAccount); none when absent. */
   accountTimeoutMs?: number;
+  /** With `organization`: only the member accounts of this shard (shard.ts), plus the organization data. */
+  shard?: Shard;
 }
 
 export interface CollectOutcome {
@@ -82,7 +85,7 @@ export async function collect(
   const excluded = new Set(settings.excludeAccounts ?? []);
 
   const startAccount = (accountId: string) => {
-    if (started.has(accountId) || excluded.has(accountId)) return;
+    if (started.has(accountId) || excluded.has(accountId) || !inShard(accountId, settings.shard)) return;
     started.add(accountId);
     stats.accountsTotal += 1;
     const job = {
@@ -148,13 +151,14 @@ export async function collect(
 
 /** Accounts named with --accounts that the organization does not have, or has but not ACTIVE. */
 export function selectionErrors(
-  settings: Pick<CollectSettings, "accounts" | "excludeAccounts">,
+  settings: Pick<CollectSettings, "accounts" | "excludeAccounts" | "shard">,
   tree: OrganizationTree,
 ): RecordedError[] {
   const states = new Map(tree.members.map((m) => [m.id, m.state]));
   const excluded = new Set(settings.excludeAccounts ?? []);
+  // Each named account is reported by the one shard it belongs to, so that merged shards list it once.
   return (settings.accounts ?? [])
-    .filter((id) => states.get(id) !== "ACTIVE" && !excluded.has(id))
+    .filter((id) => states.get(id) !== "ACTIVE" && !excluded.has(id) && inShard(id, settings.shard))
     .map((id) => {
       const state = states.get(id);
       return {

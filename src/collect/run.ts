@@ -102,6 +102,7 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
         concurrency: options.concurrency,
         callsPerAccount: options.callsPerAccount,
         accountTimeoutMs: options.accountTimeoutMs ?? DEFAULT_ACCOUNT_TIMEOUT_SECONDS * 1000,
+        ...(options.shard ? { shard: options.shard } : {}),
         retry: deps.retry ?? DEFAULT_RETRY_POLICY,
       },
       clients,
@@ -114,7 +115,10 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
     errors.add(outcome.errors);
     progress.stop();
 
-    if (outcome.accountsWithData === 0) {
+    // A shard of a small organization may hold no account: its snapshot is the organization data alone, which
+    // merges with the other shards' (a matrix job must not fail for it).
+    const emptyShard = options.shard !== undefined && outcome.accountIds.length === 0 && outcome.organization;
+    if (outcome.accountsWithData === 0 && !emptyShard) {
       staging.discard();
       stderr.write(`${failureLines(errors, outcome.accountIds.length).join("\n")}\n`);
       return EXIT_USAGE;

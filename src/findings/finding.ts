@@ -1,5 +1,6 @@
 import type { SourceLocation } from "../model/location.js";
 import type { ResourceType } from "../model/resource.js";
+import type { ArchiveMark, BaselineMark } from "./lifecycle.js";
 
 export const RULE_IDS = [
   "public-access",
@@ -55,6 +56,10 @@ export interface Finding {
   cancelledBy: CancellingControl[];
   /** `<16 hex>:1`, from rule id, resource ARN, grant identity and principal; unique per rule within a scan. */
   fingerprint: string;
+  /** Set when an archive rule of the config accepts the finding (src/archive). */
+  archived?: ArchiveMark;
+  /** Set when the scan is compared with a baseline (src/baseline). */
+  baseline?: BaselineMark;
 }
 
 export function isActive(finding: Finding): boolean {

@@ -1,6 +1,7 @@
 import type { CollectionError, ReadProblem } from "../model/snapshot.js";
 import type { RuleMeta } from "../../rules/types.js";
 import type { Finding } from "./finding.js";
+import type { ArchiveOutcome, BaselineOutcome } from "./lifecycle.js";
 
 export type ZoneKind = "account" | "organization";
 
@@ -26,4 +27,12 @@ export interface ScanResult {
   resourcesScanned: number;
   readProblems: ReadProblem[];
   collectionErrors: CollectionError[];
+  /** The accounts scanned, sorted (set by the CLI; reports fall back on the findings' accounts). */
+  scannedAccounts?: string[];
+  /** Names and reasons of the config's trusted accounts, for the reports. */
+  trustedAccountNotes?: { id: string; name: string; reason: string }[];
+  /** Set when the config has archive rules. */
+  archive?: ArchiveOutcome;
+  /** Set when the scan is compared with a baseline. */
+  baseline?: BaselineOutcome;
 }

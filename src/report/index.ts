@@ -20,6 +20,8 @@ export interface ReportOptions {
   sarifLimits?: Partial<SarifLimits>;
   /** Markdown: the summary's size limit in bytes (GitHub's job summary limit, less a margin, by default). */
   markdownMaxBytes?: number;
+  /** SARIF: the category after `trustscan/` (default: the zone kind). */
+  category?: string;
 }
 
 export function renderReport(format: ReportFormat, result: ScanResult, options: ReportOptions = {}): string {
@@ -39,6 +41,7 @@ export function renderReport(format: ReportFormat, result: ScanResult, options: 
         repoRoot: options.repoRoot ?? cwd,
         cwd,
         ...(options.sarifLimits ? { limits: options.sarifLimits } : {}),
+        ...(options.category !== undefined ? { category: options.category } : {}),
       });
     }
   }
@@ -71,7 +74,10 @@ export {
   renderRulesText,
   renderRuleTableMarkdown,
 } from "./rule-help.js";
-export { GITHUB_SARIF_LIMITS, renderSarif, toSarifLog } from "./sarif.js";
+export { automationId, GITHUB_SARIF_LIMITS, renderSarif, toSarifLog } from "./sarif.js";
+export { renderSarifFiles, SARIF_SPLITS } from "./sarif-split.js";
+export type { SarifFile, SarifSplit } from "./sarif-split.js";
+export { labelledMessage, vendorsOf } from "./vendor-labels.js";
 export type { SarifLimits, SarifOptions } from "./sarif.js";
 export { formatSummaryLine, isInputIncomplete, summarize } from "./summary.js";
 export type { ReportSummary } from "./summary.js";

@@ -6,6 +6,7 @@ import { sortFindings } from "./order.js";
 import { sortCollectionErrors, sortReadProblems } from "./problems.js";
 import { redactSecrets } from "./redact.js";
 import { summarize } from "./summary.js";
+import { vendorsOf } from "./vendor-labels.js";
 
 // The JSON report's schema is documented in docs/json-report.md; bump JSON_REPORT_SCHEMA_VERSION on any
 // change that is not a pure addition. Optional fields are always present (null when absent) so that
@@ -39,6 +40,7 @@ function findingJson(finding: Finding) {
       written: finding.principal.written,
       judged: finding.principal.judged,
       accounts: finding.principal.accounts ? [...finding.principal.accounts] : null,
+      vendors: vendorsOf(finding).map((vendor) => ({ accountId: vendor.accountId, name: vendor.label })),
     },
     actions: [...finding.actions],
     conditions: [...finding.conditions],
@@ -56,6 +58,20 @@ function findingJson(finding: Finding) {
       justification: control.justification,
     })),
     fingerprint: finding.fingerprint,
+    archived: finding.archived
+      ? {
+          rule: finding.archived.rule,
+          reason: finding.archived.reason,
+          expires: finding.archived.expires ?? null,
+        }
+      : null,
+    baseline: finding.baseline
+      ? {
+          state: finding.baseline.state,
+          changes: [...finding.baseline.changes],
+          worse: finding.baseline.worse,
+        }
+      : null,
   };
 }
 
@@ -76,6 +92,7 @@ export function toJsonReport(result: ScanResult) {
     sources: [...result.sources],
     summary: {
       findings: summary.active,
+      archived: summary.archived,
       cancelled: summary.cancelled,
       total: summary.total,
       bySeverity: { ...summary.bySeverity },
@@ -84,6 +101,7 @@ export function toJsonReport(result: ScanResult) {
       resourcesScanned: summary.resourcesScanned,
       readProblems: summary.readProblems,
       collectionErrors: summary.collectionErrors,
+      baseline: summary.baseline ? { ...summary.baseline } : null,
     },
     findings: sortFindings(result.findings).map(findingJson),
     problems: {
@@ -102,6 +120,22 @@ export function toJsonReport(result: ScanResult) {
         message: error.message === undefined ? null : redactSecrets(error.message),
       })),
     },
+    archiveRules: result.archive
+      ? result.archive.rules.map((rule) => ({
+          name: rule.name,
+          reason: rule.reason,
+          expires: rule.expires ?? null,
+          expired: rule.expired,
+          matched: rule.matched,
+        }))
+      : null,
+    baseline: result.baseline
+      ? {
+          sources: [...result.baseline.sources],
+          found: result.baseline.found,
+          absent: result.baseline.absent.map((gone) => ({ ...gone })),
+        }
+      : null,
   };
 }
 

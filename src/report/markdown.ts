@@ -1,6 +1,8 @@
-import { isActive, SEVERITIES, SEVERITY_RANK } from "../findings/finding.js";
+import { SEVERITIES, SEVERITY_RANK } from "../findings/finding.js";
+import { isOpen } from "../findings/lifecycle.js";
 import type { ScanResult } from "../findings/scan-result.js";
 import { escapeTableCell, inlineCode } from "./markdown-escape.js";
+import { archiveBlock, baselineBlock, topFindingsBlock } from "./markdown-lifecycle.js";
 import { sortFindings } from "./order.js";
 import {
   describeCollectionError,
@@ -9,6 +11,7 @@ import {
   sortReadProblems,
 } from "./problems.js";
 import { describeZone, plural, summarize } from "./summary.js";
+import { labelledMessage } from "./vendor-labels.js";
 
 export interface MarkdownReportOptions {
   /** Size of the whole summary in UTF-8 bytes; rows and problems past it are left out and counted. */
@@ -50,11 +53,12 @@ export function renderMarkdown(result: ScanResult, options: MarkdownReportOption
   const summary = summarize(result);
   // Most severe first (stable within a severity): a capped table keeps what matters most.
   const active = sortFindings(result.findings)
-    .filter(isActive)
+    .filter(isOpen)
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   const rows = active.map(
     (finding) =>
-      `| ${SEVERITY_TITLE[finding.severity]} | ${inlineCode(finding.ruleId)} | ${inlineCode(finding.resource.arn)} | ${escapeTableCell(finding.message)} |`,
+      `| ${SEVERITY_TITLE[finding.severity]} | ${inlineCode(finding.ruleId)} | ${inlineCode(finding.resource.arn)} | ` +
+      `${finding.baseline?.state === "new" ? "**new** " : ""}${escapeTableCell(labelledMessage(finding))} |`,
   );
   const problems = [
     ...sortReadProblems(result.readProblems).map(
@@ -69,7 +73,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownReportOption
   const head = [
     `## ${escapeTableCell(result.tool.name)}: ${plural(summary.active, "active finding")}`,
     `Scanned ${plural(summary.resourcesScanned, "resource")} in ${plural(summary.accountsScanned, "account")} ` +
-      `(zone: ${escapeTableCell(describeZone(result.zone))}) with ${escapeTableCell(result.tool.name)} ` +
+      `(zone: ${escapeTableCell(describeZone(result.zone, result.scannedAccounts))}) with ${escapeTableCell(result.tool.name)} ` +
       `${escapeTableCell(result.tool.version)}.`,
     [
       "| Severity | Active findings |",
@@ -81,6 +85,9 @@ export function renderMarkdown(result: ScanResult, options: MarkdownReportOption
       "| --- | ---: |",
       ...summary.byRule.map(({ ruleId, count }) => `| ${inlineCode(ruleId)} | ${count} |`),
     ].join("\n"),
+    ...baselineBlock(result),
+    ...archiveBlock(result),
+    ...topFindingsBlock(result),
   ];
   const findingsHeading = "### Active findings";
   const tableHeader = "| Severity | Rule | Resource | Message |\n| --- | --- | --- | --- |";

@@ -1,5 +1,7 @@
 import type { Notification } from "sarif";
+import type { ScanResult } from "../findings/scan-result.js";
 import type { CollectionError, ReadProblem } from "../model/snapshot.js";
+import { describeExpiredRule, describeUnusedRule, expiredRules, unusedRules } from "./lifecycle-notes.js";
 import { describeCollectionError, describeReadProblem } from "./problems.js";
 import { repoRelativeUriIfInside } from "./sarif-paths.js";
 
@@ -33,4 +35,22 @@ export function collectionErrorNotification(error: CollectionError): Notificatio
       ...(error.resource !== undefined ? { resource: error.resource } : {}),
     },
   };
+}
+
+/** Archive rules to review: expired ones (they archive nothing any more) and ones that matched nothing. */
+export function archiveRuleNotifications(result: ScanResult): Notification[] {
+  return [
+    ...expiredRules(result).map((rule): Notification => ({
+      level: "warning",
+      message: { text: describeExpiredRule(rule) },
+      descriptor: { id: "archive-rule-expired" },
+      properties: { archiveRule: rule.name, expires: rule.expires },
+    })),
+    ...unusedRules(result).map((rule): Notification => ({
+      level: "note",
+      message: { text: describeUnusedRule(rule) },
+      descriptor: { id: "archive-rule-unused" },
+      properties: { archiveRule: rule.name },
+    })),
+  ];
 }

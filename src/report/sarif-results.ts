@@ -3,6 +3,7 @@ import { SECURITY_SEVERITY } from "../findings/finding.js";
 import type { Finding } from "../findings/finding.js";
 import { ReportInternalError } from "./errors.js";
 import { sarifLevel } from "./sarif-rules.js";
+import { labelledMessage, vendorsOf } from "./vendor-labels.js";
 
 /** A sentence ends with a period; the finding's message is the alert title, the rest adds detail. */
 function sentence(text: string): string {
@@ -12,7 +13,7 @@ function sentence(text: string): string {
 
 /** First sentence: the finding's message (resource and outside party). Then what is granted and what holds. */
 export function resultMessage(finding: Finding): string {
-  const parts = [sentence(finding.message)];
+  const parts = [sentence(labelledMessage(finding))];
   if (finding.actions.length > 0) parts.push(`Actions: ${finding.actions.join(", ")}.`);
   if (finding.conditions.length > 0)
     parts.push(`Conditions that still apply: ${finding.conditions.join("; ")}.`);
@@ -23,6 +24,12 @@ export function resultMessage(finding: Finding): string {
 
 export function suppressionJustification(finding: Finding): string {
   return `Access is cancelled by ${finding.cancelledBy.map((c) => `${c.name} (${c.justification})`).join("; ")}.`;
+}
+
+/** An archived finding is accepted by the user's archive rule: an external suppression with the rule's reason. */
+export function archiveJustification(archived: NonNullable<Finding["archived"]>): string {
+  const until = archived.expires ? ` until ${archived.expires}` : "";
+  return `Archived by the trustscan archive rule ${archived.rule}${until}: ${archived.reason}`;
 }
 
 function checkRegion(finding: Finding): void {
@@ -65,10 +72,24 @@ export function toSarifResult(finding: Finding, ruleIndex: number, uri: string):
         written: finding.principal.written,
         judged: finding.principal.judged,
         ...(finding.principal.accounts ? { accounts: [...finding.principal.accounts] } : {}),
+        ...(vendorsOf(finding).length > 0
+          ? { vendors: vendorsOf(finding).map((v) => ({ accountId: v.accountId, name: v.label })) }
+          : {}),
       },
       actions: [...finding.actions],
       conditions: [...finding.conditions],
       isPublic: finding.isPublic,
+      active: finding.cancelledBy.length === 0,
+      ...(finding.archived
+        ? {
+            archiveRule: finding.archived.rule,
+            archiveReason: finding.archived.reason,
+            ...(finding.archived.expires ? { archiveExpires: finding.archived.expires } : {}),
+          }
+        : {}),
+      ...(finding.baseline?.state === "updated"
+        ? { changedSinceBaseline: [...finding.baseline.changes] }
+        : {}),
       statement: {
         kind: finding.source.kind,
         index: finding.source.index,
@@ -77,10 +98,22 @@ export function toSarifResult(finding: Finding, ruleIndex: number, uri: string):
       "security-severity": SECURITY_SEVERITY[finding.severity],
     },
   };
+  const suppressions: NonNullable<Result["suppressions"]> = [];
   if (finding.cancelledBy.length > 0) {
-    result.suppressions = [
-      { kind: "external", status: "accepted", justification: suppressionJustification(finding) },
-    ];
+    suppressions.push({
+      kind: "external",
+      status: "accepted",
+      justification: suppressionJustification(finding),
+    });
   }
+  if (finding.archived) {
+    suppressions.push({
+      kind: "external",
+      status: "accepted",
+      justification: archiveJustification(finding.archived),
+    });
+  }
+  if (suppressions.length > 0) result.suppressions = suppressions;
+  if (finding.baseline) result.baselineState = finding.baseline.state;
   return result;
 }

@@ -4,7 +4,11 @@ import type { ScanResult } from "../findings/scan-result.js";
 import { ReportInternalError, ReportLimitError } from "./errors.js";
 import { sortFindings } from "./order.js";
 import { sortCollectionErrors, sortReadProblems } from "./problems.js";
-import { collectionErrorNotification, readProblemNotification } from "./sarif-notifications.js";
+import {
+  archiveRuleNotifications,
+  collectionErrorNotification,
+  readProblemNotification,
+} from "./sarif-notifications.js";
 import { repoRelativeUri } from "./sarif-paths.js";
 import { isInputIncomplete } from "./summary.js";
 import { toSarifResult } from "./sarif-results.js";
@@ -28,6 +32,13 @@ export interface SarifOptions {
   cwd?: string;
   /** Tests lower these; the CLI uses GitHub's. */
   limits?: Partial<SarifLimits>;
+  /** The category after `trustscan/` (default: the zone kind); GitHub keeps one analysis per category. */
+  category?: string;
+}
+
+/** `trustscan/organization/`: the part before the last `/` is GitHub's category (SARIF-GITHUB.md). */
+export function automationId(result: Pick<ScanResult, "zone">, category?: string): string {
+  return `trustscan/${category ?? result.zone.kind}/`;
 }
 
 function limitsOf(options: SarifOptions): SarifLimits {
@@ -67,8 +78,8 @@ export function toSarifLog(result: ScanResult, options: SarifOptions): Log {
   if (result.findings.length > limits.maxResults) {
     throw new ReportLimitError(
       `${result.findings.length} findings exceed GitHub code scanning's limit of ${limits.maxResults} results ` +
-        `per SARIF run; no SARIF file was written. Scan fewer accounts at a time, or fix the most widespread ` +
-        `findings first.`,
+        `per SARIF run; no SARIF file was written. Split it per account (--sarif-split account), scan fewer ` +
+        `accounts at a time, or fix the most widespread findings first.`,
     );
   }
   const cwd = options.cwd ?? process.cwd();
@@ -102,8 +113,9 @@ export function toSarifLog(result: ScanResult, options: SarifOptions): Log {
             rules: result.rules.map(toSarifRule),
           },
         },
-        // The part before the last "/" is GitHub's category: uploads for the same zone kind replace each other.
-        automationDetails: { id: `trustscan/${result.zone.kind}/` },
+        // The part before the last "/" is GitHub's category: uploads for the same category replace each other.
+        // The upload action's own `category` input does not override it.
+        automationDetails: { id: automationId(result, options.category) },
         invocations: [
           {
             // SARIF's signal that the results cannot be taken as complete: some input was not scanned
@@ -114,6 +126,7 @@ export function toSarifLog(result: ScanResult, options: SarifOptions): Log {
                 readProblemNotification(problem, options.repoRoot, cwd),
               ),
               ...sortCollectionErrors(result.collectionErrors).map(collectionErrorNotification),
+              ...archiveRuleNotifications(result),
             ],
           },
         ],
@@ -131,7 +144,8 @@ export function renderSarif(result: ScanResult, options: SarifOptions): string {
   if (gzipped > maxGzipBytes) {
     throw new ReportLimitError(
       `The SARIF file would be ${gzipped} bytes gzipped, over GitHub code scanning's upload limit of ` +
-        `${maxGzipBytes} bytes; no SARIF file was written. Scan fewer accounts at a time.`,
+        `${maxGzipBytes} bytes; no SARIF file was written. Split it per account (--sarif-split account), or scan ` +
+        `fewer accounts at a time.`,
     );
   }
   return text;

@@ -1,26 +1,32 @@
 import { wasSkipped } from "../model/snapshot.js";
 import { isActive, SEVERITIES } from "../findings/finding.js";
 import type { Severity } from "../findings/finding.js";
+import { isOpen } from "../findings/lifecycle.js";
 import type { ScanResult, ZoneDescription } from "../findings/scan-result.js";
 
 export interface ReportSummary {
-  /** Findings that no control cancels. */
+  /** Open findings: no control cancels them and no archive rule accepts them (all not cancelled, without rules). */
   active: number;
+  /** Findings no control cancels but an archive rule of the config accepts. */
+  archived: number;
   /** Findings a guardrail (Deny, Block Public Access, RCP) cancels. */
   cancelled: number;
   total: number;
-  /** Active findings per severity, every severity present. */
+  /** Open findings per severity, every severity present. */
   bySeverity: Record<Severity, number>;
-  /** Active findings per rule, every rule present, in the rules' fixed order. */
+  /** Open findings per rule, every rule present, in the rules' fixed order. */
   byRule: { ruleId: string; count: number }[];
   accountsScanned: number;
   resourcesScanned: number;
   readProblems: number;
   collectionErrors: number;
+  /** Against a baseline: findings new, updated and unchanged since it, and its findings now gone. */
+  baseline?: { new: number; updated: number; unchanged: number; absent: number };
 }
 
 export function summarize(result: ScanResult): ReportSummary {
-  const active = result.findings.filter(isActive);
+  const active = result.findings.filter(isOpen);
+  const notCancelled = result.findings.filter(isActive).length;
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const finding of active) bySeverity[finding.severity] += 1;
 
@@ -34,9 +40,12 @@ export function summarize(result: ScanResult): ReportSummary {
     count: active.filter((f) => f.ruleId === ruleId).length,
   }));
 
+  const states = result.findings.map((finding) => finding.baseline?.state);
+  const count = (state: string) => states.filter((s) => s === state).length;
   return {
     active: active.length,
-    cancelled: result.findings.length - active.length,
+    archived: notCancelled - active.length,
+    cancelled: result.findings.length - notCancelled,
     total: result.findings.length,
     bySeverity,
     byRule,
@@ -44,6 +53,16 @@ export function summarize(result: ScanResult): ReportSummary {
     resourcesScanned: result.resourcesScanned,
     readProblems: result.readProblems.length,
     collectionErrors: result.collectionErrors.length,
+    ...(result.baseline
+      ? {
+          baseline: {
+            new: count("new"),
+            updated: count("updated"),
+            unchanged: count("unchanged"),
+            absent: result.baseline.absent.length,
+          },
+        }
+      : {}),
   };
 }
 
@@ -59,10 +78,19 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** e.g. `organization o-abc`, `account`, `organization o-abc + 2 trusted accounts`. */
-export function describeZone(zone: ZoneDescription): string {
+/**
+ * e.g. `organization o-abc`, `organization o-abc + 2 trusted accounts`, `account 111122223333` (one account
+ * scanned), `each account on its own` (several accounts scanned in the account zone).
+ */
+export function describeZone(zone: ZoneDescription, scannedAccounts?: readonly string[]): string {
   const base =
-    zone.kind === "organization" && zone.organizationId ? `organization ${zone.organizationId}` : zone.kind;
+    zone.kind === "organization" && zone.organizationId
+      ? `organization ${zone.organizationId}`
+      : zone.kind === "account" && scannedAccounts?.length === 1
+        ? `account ${scannedAccounts[0]}`
+        : zone.kind === "account" && scannedAccounts && scannedAccounts.length > 1
+          ? "each account on its own"
+          : zone.kind;
   const trusted = zone.trustedAccounts.length;
   return trusted === 0 ? base : `${base} + ${plural(trusted, "trusted account")}`;
 }
@@ -78,15 +106,23 @@ export function describeSeverityCounts(bySeverity: Record<Severity, number>): st
  * The closing line of the text report, e.g. `12 findings (2 critical, 5 high), 3 cancelled by guardrails,
  * in 41 resources across 4 accounts (zone: organization o-abc)`.
  */
-export function formatSummaryLine(summary: ReportSummary, zone: ZoneDescription): string {
+export function formatSummaryLine(
+  summary: ReportSummary,
+  zone: ZoneDescription,
+  scannedAccounts?: readonly string[],
+): string {
   const severities = describeSeverityCounts(summary.bySeverity);
   const parts = [
     `${plural(summary.active, "finding")}${severities ? ` (${severities})` : ""}`,
+    ...(summary.archived > 0 ? [`${summary.archived} archived`] : []),
     `${summary.cancelled} cancelled by guardrails`,
-    `in ${plural(summary.resourcesScanned, "resource")} across ${plural(summary.accountsScanned, "account")} (zone: ${describeZone(zone)})`,
+    `in ${plural(summary.resourcesScanned, "resource")} across ${plural(summary.accountsScanned, "account")} (zone: ${describeZone(zone, scannedAccounts)})`,
   ];
   const problems = [];
   if (summary.readProblems > 0) problems.push(plural(summary.readProblems, "read problem"));
   if (summary.collectionErrors > 0) problems.push(plural(summary.collectionErrors, "collection error"));
-  return parts.join(", ") + (problems.length > 0 ? `; ${problems.join(", ")}` : "");
+  const baseline = summary.baseline
+    ? `; since the baseline: ${summary.baseline.new} new, ${summary.baseline.updated} updated, ${summary.baseline.absent} gone`
+    : "";
+  return parts.join(", ") + (problems.length > 0 ? `; ${problems.join(", ")}` : "") + baseline;
 }

@@ -1,6 +1,15 @@
 import { isActive } from "../findings/finding.js";
 import type { Finding, Severity } from "../findings/finding.js";
+import { isOpen } from "../findings/lifecycle.js";
 import type { ScanResult } from "../findings/scan-result.js";
+import {
+  baselineMarker,
+  describeArchiveMark,
+  describeExpiredRule,
+  describeUnusedRule,
+  expiredRules,
+  unusedRules,
+} from "./lifecycle-notes.js";
 import { sortFindings } from "./order.js";
 import {
   describeCollectionError,
@@ -10,6 +19,7 @@ import {
 } from "./problems.js";
 import { describeZone, formatSummaryLine, summarize } from "./summary.js";
 import { safeText } from "./terminal-text.js";
+import { labelledMessage } from "./vendor-labels.js";
 
 export interface TextReportOptions {
   /** ANSI colours; the CLI sets it only on a TTY without NO_COLOR. */
@@ -56,7 +66,8 @@ function groupByAccountAndResource(findings: Finding[]): Map<string, Map<string,
 export function renderText(result: ScanResult, options: TextReportOptions = {}): string {
   const paint = (style: string, text: string) => (options.color ? `${style}${text}${ANSI.reset}` : text);
   const findings = sortFindings(result.findings);
-  const active = findings.filter(isActive);
+  const active = findings.filter(isOpen);
+  const archived = findings.filter((finding) => isActive(finding) && !isOpen(finding));
   const cancelled = findings.filter((finding) => !isActive(finding));
   const ruleWidth = Math.max(0, ...findings.map((finding) => finding.ruleId.length));
 
@@ -65,7 +76,8 @@ export function renderText(result: ScanResult, options: TextReportOptions = {}):
     const severity = finding.severity.toUpperCase().padEnd(SEVERITY_WIDTH);
     return (
       `${colourSeverity ? paint(SEVERITY_STYLE[finding.severity], severity) : severity}  ` +
-      `${finding.ruleId.padEnd(ruleWidth)}  ${safeText(finding.message)}  (${location(finding)})`
+      `${finding.ruleId.padEnd(ruleWidth)}  ${baselineMarker(finding.baseline?.state)}` +
+      `${safeText(labelledMessage(finding))}  (${location(finding)})`
     );
   };
 
@@ -83,12 +95,35 @@ export function renderText(result: ScanResult, options: TextReportOptions = {}):
   };
 
   const lines: string[] = [
-    `${result.tool.name} ${result.tool.version}: scanned ${result.sources.map(safeText).join(", ")} (zone: ${safeText(describeZone(result.zone))})`,
+    `${result.tool.name} ${result.tool.version}: scanned ${result.sources.map(safeText).join(", ")} (zone: ${safeText(describeZone(result.zone, result.scannedAccounts))})`,
+    ...(result.trustedAccountNotes ?? []).map(
+      (note) => `trusted account ${note.id} (${safeText(note.name)}): ${safeText(note.reason)}`,
+    ),
     "",
   ];
 
-  if (active.length === 0) lines.push("No active findings.");
-  else lines.push(...grouped(active, (finding) => [findingLine(finding, true)]));
+  const updates = (finding: Finding) =>
+    finding.baseline?.state === "updated"
+      ? [`  changed: ${safeText(finding.baseline.changes.join("; "))}`]
+      : [];
+  if (active.length === 0) lines.push(archived.length > 0 ? "No open findings." : "No active findings.");
+  else lines.push(...grouped(active, (finding) => [findingLine(finding, true), ...updates(finding)]));
+
+  if (archived.length > 0) {
+    lines.push(
+      "",
+      paint(ANSI.bold, "Archived by the config's archive rules (accepted; they do not fail the scan)"),
+    );
+    lines.push(
+      ...grouped(archived, (finding) =>
+        [
+          `[archived] ${findingLine(finding, false)}`,
+          `  ${safeText(describeArchiveMark(finding.archived!))}`,
+          ...updates(finding),
+        ].map((line) => paint(ANSI.dim, line)),
+      ),
+    );
+  }
 
   if (cancelled.length > 0) {
     lines.push(
@@ -100,6 +135,7 @@ export function renderText(result: ScanResult, options: TextReportOptions = {}):
         [
           `[cancelled] ${findingLine(finding, false)}`,
           `  cancelled by: ${finding.cancelledBy.map((control) => safeText(control.name)).join("; ")}`,
+          ...(finding.archived ? [`  ${safeText(describeArchiveMark(finding.archived))}`] : []),
         ].map((line) => paint(ANSI.dim, line)),
       ),
     );
@@ -114,6 +150,35 @@ export function renderText(result: ScanResult, options: TextReportOptions = {}):
     lines.push(...warnings.map((warning) => `  ${paint(ANSI.yellow, "warning:")} ${safeText(warning)}`));
   }
 
-  lines.push("", safeText(formatSummaryLine(summarize(result), result.zone)));
+  const absent = result.baseline?.absent ?? [];
+  if (absent.length > 0) {
+    lines.push(
+      "",
+      paint(ANSI.bold, `Gone since the baseline (${result.baseline!.sources.map(safeText).join(", ")})`),
+    );
+    lines.push(
+      ...absent.map(
+        (gone) =>
+          `  [gone] ${gone.severity.toUpperCase().padEnd(SEVERITY_WIDTH)}  ${safeText(gone.ruleId).padEnd(ruleWidth)}  ${safeText(gone.message)}`,
+      ),
+    );
+  }
+  if (result.baseline && !result.baseline.found) {
+    lines.push(
+      "",
+      `No baseline yet (${result.baseline.sources.map(safeText).join(", ")} not found): every finding is new.`,
+    );
+  }
+
+  const ruleNotes = [
+    ...expiredRules(result).map(describeExpiredRule),
+    ...unusedRules(result).map(describeUnusedRule),
+  ];
+  if (ruleNotes.length > 0) {
+    lines.push("", paint(ANSI.bold, "Archive rules to review"));
+    lines.push(...ruleNotes.map((note) => `  ${paint(ANSI.yellow, "note:")} ${safeText(note)}`));
+  }
+
+  lines.push("", safeText(formatSummaryLine(summarize(result), result.zone, result.scannedAccounts)));
   return `${lines.join("\n")}\n`;
 }

@@ -169,7 +169,7 @@ describe("trustscan scan: output", () => {
     expect(existsSync("-")).toBe(false);
     const empty = await runTrustscan(["scan", EXAMPLE, "--output", ""]);
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain("option '--output <file>' argument '' is invalid");
+    expect(empty.stderr).toContain("option '-o, --output <file>' argument '' is invalid");
     expect(empty.stdout).toBe("");
   });
 

@@ -27,6 +27,8 @@ describe("renderJson", () => {
       "summary",
       "findings",
       "problems",
+      "archiveRules",
+      "baseline",
     ]);
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({
@@ -45,6 +47,7 @@ describe("renderJson", () => {
   it("counts active findings by severity and rule, and cancelled ones apart", () => {
     expect(report.summary).toEqual({
       findings: 5,
+      archived: 0,
       cancelled: 1,
       total: 6,
       bySeverity: { critical: 1, high: 2, medium: 2, low: 0 },
@@ -59,6 +62,7 @@ describe("renderJson", () => {
       resourcesScanned: 5,
       readProblems: 1,
       collectionErrors: 1,
+      baseline: null,
     });
   });
 
@@ -71,14 +75,18 @@ describe("renderJson", () => {
       active: true,
       message: EXTERNAL_ROLE_FINDING.message,
       resource: EXTERNAL_ROLE_FINDING.resource,
-      principal: EXTERNAL_ROLE_FINDING.principal,
+      principal: { ...EXTERNAL_ROLE_FINDING.principal, vendors: [] },
       actions: ["sts:AssumeRole"],
       conditions: [],
       isPublic: false,
       source: EXTERNAL_ROLE_FINDING.source,
       cancelledBy: [],
       fingerprint: EXTERNAL_ROLE_FINDING.fingerprint,
+      archived: null,
+      baseline: null,
     });
+    expect(report.archiveRules).toBeNull();
+    expect(report.baseline).toBeNull();
     const publicBucket = report.findings.find((f) => f.fingerprint === PUBLIC_BUCKET_FINDING.fingerprint)!;
     expect(publicBucket.principal.accounts).toBeNull();
     expect(publicBucket.source.sid).toBeNull();

@@ -1,0 +1,89 @@
+import { isActive, SEVERITY_RANK, type Finding } from "../findings/finding.js";
+import type { AbsentFinding, BaselineMark } from "../findings/lifecycle.js";
+import type { ScanResult } from "../findings/scan-result.js";
+import { compareText } from "../findings/order.js";
+import { baselineKey, type BaselineEntry } from "./baseline-entry.js";
+import type { Baseline } from "./read-baseline.js";
+
+function added(now: readonly string[], before: readonly string[]): string[] {
+  const earlier = new Set(before);
+  return now.filter((item) => !earlier.has(item));
+}
+
+/** What changed in a finding since the baseline, and whether it now grants more (or counts where it did not). */
+export function changesSince(entry: BaselineEntry, finding: Finding): { changes: string[]; worse: boolean } {
+  const changes: string[] = [];
+  let worse = false;
+  const note = (text: string, isWorse: boolean) => {
+    changes.push(text);
+    worse ||= isWorse;
+  };
+  if (entry.severity !== finding.severity) {
+    note(
+      `severity ${entry.severity} → ${finding.severity}`,
+      SEVERITY_RANK[finding.severity] > SEVERITY_RANK[entry.severity],
+    );
+  }
+  const active = isActive(finding);
+  if (entry.active !== active)
+    note(active ? "no longer cancelled by a guardrail" : "now cancelled by a guardrail", active);
+  if (entry.isPublic !== finding.isPublic)
+    note(finding.isPublic ? "now public" : "no longer public", finding.isPublic);
+  const newActions = added(finding.actions, entry.actions);
+  const goneActions = added(entry.actions, finding.actions);
+  if (newActions.length > 0) note(`actions added: ${newActions.join(", ")}`, true);
+  if (goneActions.length > 0) note(`actions removed: ${goneActions.join(", ")}`, false);
+  const goneConditions = added(entry.conditions, finding.conditions);
+  const newConditions = added(finding.conditions, entry.conditions);
+  if (goneConditions.length > 0) note(`conditions no longer required: ${goneConditions.join("; ")}`, true);
+  if (newConditions.length > 0) note(`conditions added: ${newConditions.join("; ")}`, false);
+  const archived = finding.archived !== undefined;
+  if (entry.archived !== archived) note(archived ? "now archived" : "no longer archived", !archived);
+  return { changes, worse };
+}
+
+function absentFinding(entry: BaselineEntry): AbsentFinding {
+  return {
+    ruleId: entry.ruleId,
+    fingerprint: entry.fingerprint,
+    severity: entry.severity,
+    resourceArn: entry.resourceArn,
+    accountId: entry.accountId,
+    message: entry.message,
+  };
+}
+
+/**
+ * Marks each finding new, unchanged or updated against the baseline (matched on rule id and fingerprint, as GitHub
+ * matches alerts), and lists the baseline's findings this scan no longer reports. Only findings of accounts this
+ * scan covered can be absent: a scan of one shard of an organization says nothing about the others.
+ */
+export function compareWithBaseline(result: ScanResult, baseline: Baseline): ScanResult {
+  const matched = new Set<string>();
+  const findings = result.findings.map((finding): Finding => {
+    const key = baselineKey(finding.ruleId, finding.fingerprint);
+    const entry = baseline.entries.get(key);
+    let mark: BaselineMark;
+    if (!entry) mark = { state: "new", changes: [], worse: true };
+    else {
+      matched.add(key);
+      const { changes, worse } = changesSince(entry, finding);
+      mark = { state: changes.length > 0 ? "updated" : "unchanged", changes, worse };
+    }
+    return { ...finding, baseline: mark };
+  });
+  const scanned = new Set(
+    result.scannedAccounts ?? result.findings.map((finding) => finding.resource.accountId),
+  );
+  const absent = [...baseline.entries.entries()]
+    .filter(([key, entry]) => !matched.has(key) && scanned.has(entry.accountId))
+    .map(([, entry]) => absentFinding(entry))
+    .sort(
+      (a, b) =>
+        compareText(a.accountId, b.accountId) ||
+        compareText(a.resourceArn, b.resourceArn) ||
+        compareText(a.ruleId, b.ruleId) ||
+        compareText(a.fingerprint, b.fingerprint),
+    );
+  return { ...result, findings, baseline: { sources: baseline.sources, found: baseline.found, absent } };
+}
