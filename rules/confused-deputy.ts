@@ -98,7 +98,7 @@ function unconfinedServiceFinding(
   }
   if (services.length > 0 && services.every((s) => s.fact?.exemptForRoleTrust)) return undefined;
   const madeBy = awsCreatedNote(resource.name);
-  // A role that only a principal of its own account can hand to the service: defence in depth (SEMANTICS.md 5).
+  // A role that only a principal of its own account can hand to the service: defence in depth (docs/semantics.md#rules).
   if (services.length > 0 && services.every((s) => s.fact?.roleHandover.kind === "pass-role")) {
     return {
       ...base,

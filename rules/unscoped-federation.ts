@@ -57,7 +57,7 @@ const ANY_PROVIDER: FederationProvider = {
   need: "all",
   sharedIssuer: true,
   source: {
-    title: "SEMANTICS.md section 5 (unscoped-federation)",
+    title: "docs/semantics.md#rules (unscoped-federation)",
     url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
   },
 };

@@ -7,7 +7,7 @@ import {
   isFixedConditionValue,
 } from "./subject-scoping.js";
 
-/** An identity provider and the claims a trust policy must pin for rule `unscoped-federation` (SEMANTICS.md section 5). */
+/** An identity provider and the claims a trust policy must pin for rule `unscoped-federation` (docs/semantics.md#rules). */
 export interface FederationProvider {
   id: string;
   displayName: string;

@@ -208,7 +208,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ListedFact[] = [
     reason:
       "EC2 assumes an instance-profile role only for instances of the role's own account (the role is passed with " +
       "iam:PassRole, which works only within one account), and AWS documents its trust policy without source keys. " +
-      "Exempt per SEMANTICS.md section 5.",
+      "Exempt per docs/semantics.md#rules.",
     source: IAM_PASS_ROLE_SAME_ACCOUNT,
     seeAlso: [
       {
@@ -290,7 +290,7 @@ export const SERVICE_PRINCIPAL_FACT_LIST: readonly ListedFact[] = [
   ),
   unverified(
     "firehose.amazonaws.com",
-    `${NOT_FOUND}. Firehose documents sts:ExternalId set to the account ID instead, which SEMANTICS.md does not ` +
+    `${NOT_FOUND}. Firehose documents sts:ExternalId set to the account ID instead, which docs/semantics.md does not ` +
       "count as confinement. Unverified, so not exempt.",
     {
       title: "Controlling access with Amazon Data Firehose - Amazon Data Firehose",

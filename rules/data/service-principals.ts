@@ -6,7 +6,7 @@ export type SourceKey = "aws:SourceAccount" | "aws:SourceArn" | "aws:SourceOrgID
 
 /**
  * How a service comes to assume a role that trusts it, for the severity of rule `confused-deputy` on a role trust
- * policy (SEMANTICS.md section 5):
+ * policy (docs/semantics.md#rules):
  * - `pass-role`: AWS documents that the role is handed to the service with iam:PassRole, which only a principal of the
  *   role's own account can do, so another account cannot make the service assume it;
  * - `without-pass-role`: AWS documents a way the service assumes such a role that nobody passed;
@@ -27,7 +27,7 @@ export type RoleHandoverFact = Exclude<RoleHandover, { kind: "unknown" }> & { pr
 
 /**
  * What AWS documents about one service principal when it assumes a role, for rule `confused-deputy`
- * (SEMANTICS.md section 5). Each entry was looked up; see `source`.
+ * (docs/semantics.md#rules). Each entry was looked up; see `source`.
  */
 export interface ServicePrincipalFact {
   /** Canonical form: lower case, commercial partition, no Region ("ec2.amazonaws.com"). */

@@ -1,7 +1,7 @@
 /**
  * Does a condition value on an issuer's `sub` really narrow who may come in? Used by the federation provider table for
  * issuers whose subjects name a tenant inside a shared issuer (GitHub owner, GitLab group, Kubernetes namespace).
- * `isLikePattern`: the value sits under a …Like operator, where `*` and `?` are wildcards (SEMANTICS.md section 3).
+ * `isLikePattern`: the value sits under a …Like operator, where `*` and `?` are wildcards (docs/semantics.md#conditions).
  */
 
 /** A value is fixed when it holds no policy variable and, under a …Like operator, no wildcard. */

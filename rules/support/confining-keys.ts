@@ -1,4 +1,4 @@
-/** The condition keys that decide who or where the caller is (SEMANTICS.md 3); every other key still applies. */
+/** The condition keys that decide who or where the caller is (docs/semantics.md#conditions); every other key still applies. */
 const CONFINING_KEYS = new Set([
   "aws:principalaccount",
   "kms:calleraccount",

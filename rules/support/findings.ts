@@ -26,7 +26,7 @@ export function cancellation(active: boolean, controls: readonly CancellingContr
 
 /**
  * Is the statement this grant belongs to public through another of its principals (`{"AWS": ["*", "…"]}`)?
- * Then public-access speaks for the whole statement: external-access is never reported beside it (SEMANTICS.md 5).
+ * Then public-access speaks for the whole statement: external-access is never reported beside it (docs/semantics.md#rules).
  */
 export function statementIsPublic(analysis: ResourceAnalysis, grant: AnalyzedGrant): boolean {
   if (grant.source.kind !== "statement") return false;

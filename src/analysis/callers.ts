@@ -62,7 +62,7 @@ export function standsForAnyone(caller: Caller): boolean {
   return caller.party.kind === "anyone";
 }
 
-/** An unnamed AWS principal or anonymous caller from the internet: the grant is public (SEMANTICS.md 5). */
+/** An unnamed AWS principal or anonymous caller from the internet: the grant is public (docs/semantics.md#rules). */
 export function isPublicCaller(caller: Caller): boolean {
   return caller.kind !== "service" && standsForAnyone(caller) && isUnnamedNetwork(caller.network);
 }

@@ -58,7 +58,7 @@ export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
   return cidrContains(a, b) || cidrContains(b, a);
 }
 
-/** SEMANTICS.md 3: an IPv4 range wider than /8 (IPv6 wider than /32) confines nothing. */
+/** docs/semantics.md#conditions: an IPv4 range wider than /8 (IPv6 wider than /32) confines nothing. */
 export function isTooWideToConfine(cidr: Cidr): boolean {
   return cidr.version === 4 ? cidr.prefix < 8 : cidr.prefix < 32;
 }

@@ -5,7 +5,7 @@ import { parseOperator } from "./operators.js";
 import { triAnd, triNot, triOr, type Tri } from "./tri.js";
 
 /**
- * Truth of one (operator, key) clause for a class of callers (SEMANTICS.md 3): OR across the clause's values,
+ * Truth of one (operator, key) clause for a class of callers (docs/semantics.md#conditions): OR across the clause's values,
  * absent keys false for positive operators and true for negated ones, IfExists true on absence, ForAllValues
  * true on an empty set and ForAnyValue false on it.
  */
@@ -47,7 +47,7 @@ function judgeValue(
   const matches = triOr(
     clause.values.map((raw) => {
       const pattern = resolveVariables(raw, ctx);
-      // A value that still holds a policy variable depends on the request: it confines nothing (SEMANTICS.md 3).
+      // A value that still holds a policy variable depends on the request: it confines nothing (docs/semantics.md#conditions).
       return pattern === undefined ? "some" : value.test(pattern, positiveOf(op));
     }),
   );

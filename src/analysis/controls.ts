@@ -11,7 +11,7 @@ import { judgePrincipal, statementPrincipalMatches, type PrincipalContext } from
 
 /**
  * Something that takes access away from a caller: a Deny statement of the policy itself, a Deny of a resource
- * control policy, or S3 Block Public Access. SEMANTICS.md 4: all are applied as extra Deny statements.
+ * control policy, or S3 Block Public Access. docs/semantics.md#allow-minus-deny: all are applied as extra Deny statements.
  */
 export interface Control {
   description: CancellingControl;

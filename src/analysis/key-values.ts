@@ -37,7 +37,7 @@ export type PatternTest = (pattern: string, operator: ParsedOperator) => Tri;
 
 export type KeyValue =
   | { kind: "absent" }
-  /** The caller sets it (sts:ExternalId, aws:SecureTransport, aws:UserAgent, tags, …): SEMANTICS.md 3. */
+  /** The caller sets it (sts:ExternalId, aws:SecureTransport, aws:UserAgent, tags, …): docs/semantics.md#conditions. */
   | { kind: "chosen" }
   /** `mayBeAbsent`: the caller may also leave the key out of the request (sts:ExternalId). */
   | { kind: "class"; test: PatternTest; mayBeAbsent?: boolean };
@@ -139,7 +139,7 @@ function arnInAccountTest(caller: Caller, account: string, ctx: EvaluationContex
 function userIdTest(caller: Caller, budget: WorkBudget): PatternTest {
   return (pattern, op) => {
     const id = pattern.split(":")[0] ?? "";
-    // `AROA…:*`-style values name no account: SEMANTICS.md 3 does not count them as confining.
+    // `AROA…:*`-style values name no account: docs/semantics.md#conditions does not count them as confining.
     if (isUniqueId(id)) return "some";
     if (caller.principalId) {
       const ownSession = `${caller.principalId}:session`;
@@ -176,7 +176,7 @@ function orgPathTest(caller: Caller, ctx: EvaluationContext): PatternTest {
 
 function sourceIpTest(caller: Caller): PatternTest {
   return (pattern) => {
-    // A wildcard value confines nothing (SEMANTICS.md 3).
+    // A wildcard value confines nothing (docs/semantics.md#conditions).
     if (hasWildcard(pattern)) return "some";
     const range = parseCidr(pattern);
     if (!range) return "none";

@@ -33,7 +33,7 @@ export function isUniqueId(value: string): boolean {
 
 /**
  * An AWS principal that names no account we can judge: an ARN whose account part is not an account id (the
- * CloudFront origin access identity `arn:aws:iam::cloudfront:user/…`). It is outside the zone (SEMANTICS.md 2).
+ * CloudFront origin access identity `arn:aws:iam::cloudfront:user/…`). It is outside the zone (docs/semantics.md#principals).
  */
 export function isUnresolvableAwsPrincipal(value: string): boolean {
   if (value === "*" || isAccountId(value)) return false;

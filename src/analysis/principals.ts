@@ -4,7 +4,7 @@ import type { Caller } from "./callers.js";
 import { isUniqueId, isUnresolvableAwsPrincipal } from "./mentions.js";
 import { triNot, triOr, type Tri } from "./tri.js";
 
-/** How a Principal value is judged (SEMANTICS.md 2). */
+/** How a Principal value is judged (docs/semantics.md#principals). */
 export type JudgedPrincipal =
   | { kind: "anyone" }
   /** S3 ACL group AuthenticatedUsers: any signed request from any AWS account, but no anonymous caller. */

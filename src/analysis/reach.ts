@@ -1,7 +1,7 @@
 import type { CallerAccess } from "./access.js";
 import { isPublicCaller, isUnnamedNetwork, type Caller, type Network, type Party } from "./callers.js";
 
-/** Who a grant reaches outside the zone, in the terms the rules decide on (SEMANTICS.md 5). */
+/** Who a grant reaches outside the zone, in the terms the rules decide on (docs/semantics.md#rules). */
 export interface Reach {
   /** Unnamed principals or anonymous callers from the internet: public. */
   public: boolean;

@@ -184,7 +184,7 @@ function resourceStatements(resource: Resource): Statement[] {
   return resource.policy?.statements ?? [];
 }
 
-/** RCPs attached to the account, an OU above it or the root; never in the management account (SEMANTICS.md 4). */
+/** RCPs attached to the account, an OU above it or the root; never in the management account (docs/semantics.md#allow-minus-deny). */
 function applicableRcps(account: string, zone: Zone): OrgPolicy[] {
   const org = zone.organization;
   if (!org || !org.accounts.has(account) || org.masterAccountId === account) return [];

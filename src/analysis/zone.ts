@@ -2,7 +2,7 @@ import type { ZoneDescription, ZoneKind } from "../findings/scan-result.js";
 import type { Organization } from "../model/snapshot.js";
 
 /**
- * The zone of trust (SEMANTICS.md 1) and what the organization tells us about accounts: membership and the
+ * The zone of trust (docs/semantics.md#zone) and what the organization tells us about accounts: membership and the
  * `o-…/r-…/ou-…/` path that aws:PrincipalOrgPaths compares against.
  */
 export class Zone {

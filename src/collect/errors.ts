@@ -1,6 +1,6 @@
 import type { SecretValues } from "./secret-values.js";
 
-/** A failure recorded in a snapshot's `errors` (SNAPSHOT-FORMAT.md): which call, on what, and why. */
+/** A failure recorded in a snapshot's `errors` (docs/snapshot-format.md): which call, on what, and why. */
 export interface RecordedError {
   service: string;
   operation: string;

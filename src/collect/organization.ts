@@ -72,7 +72,7 @@ function memberOf(account: Account): MemberAccount {
   return { id: account.Id as string, state: account.State ?? account.Status };
 }
 
-// SNAPSHOT-FORMAT.md names the account's `Status`; AWS retires it for `State` in September 2026. Once only
+// docs/snapshot-format.md names the account's `Status`; AWS retires it for `State` in September 2026. Once only
 // `State` comes back, it is also written as `Status` so that snapshots keep the documented shape.
 function withStatus<T extends { Status?: string; State?: string }>(account: T): T {
   return account.Status === undefined && account.State !== undefined

@@ -11,7 +11,7 @@ export const MANIFEST_FILE = "snapshot.json";
 export const ORGANIZATION_FILE = "organization.json";
 export const ACCOUNTS_DIR = "accounts";
 
-/** Pretty-printed with 2-space indent and a trailing newline (SNAPSHOT-FORMAT.md), in the key order given. */
+/** Pretty-printed with 2-space indent and a trailing newline (docs/snapshot-format.md), in the key order given. */
 export function renderJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -14,7 +14,7 @@ import type { ReadProblem, Snapshot } from "../model/snapshot.js";
 import { TOOL } from "./tool.js";
 
 export interface ScanOptions {
-  /** Defaults to organization when the snapshot has organization data, else account (SEMANTICS.md 1). */
+  /** Defaults to organization when the snapshot has organization data, else account (docs/semantics.md#zone). */
   zone?: ZoneKind;
   trustedAccounts?: readonly string[];
   rules?: readonly Rule[];

@@ -9,7 +9,7 @@ const POLICY_TYPES: readonly string[] = [
 ] satisfies OrgPolicyType[];
 
 /**
- * `organization.json` (SNAPSHOT-FORMAT.md). Any wrong shape throws: a wrong organization gives wrong findings.
+ * `organization.json` (docs/snapshot-format.md). Any wrong shape throws: a wrong organization gives wrong findings.
  * A policy outside IAM's grammar is judged as docs/policy-grammar.md says, its problems recorded in `problems`.
  */
 export function readOrganization(root: JsonNode, problems: ReadProblem[]): Organization {

@@ -19,7 +19,7 @@ export interface DirectoryReadOptions {
 }
 
 /**
- * A snapshot directory (SNAPSHOT-FORMAT.md). A bad `snapshot.json` or `organization.json` throws an
+ * A snapshot directory (docs/snapshot-format.md). A bad `snapshot.json` or `organization.json` throws an
  * InputError; a bad account file, or a bad part of one, becomes a ReadProblem and the rest is still read.
  */
 export async function readSnapshotDirectory(

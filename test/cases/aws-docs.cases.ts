@@ -13,11 +13,11 @@
  *   - a few bucket policies transcribed from the current AWS documentation pages named in `source`
  *     (CloudTrail, AWS Config, CloudFront OAC, VPC Flow Logs; AWS sample code, MIT-0); they are not in the corpora.
  * `source` is "<corpus file>#<heading>" (file relative to /work/shared/corpora). "#variant: …" marks a case derived
- * from that example by one stated change, to pin one rule of SEMANTICS.md.
+ * from that example by one stated change, to pin one rule of docs/semantics.md.
  *
  * Placeholders ("account-id", "ACCOUNT-B-ID", 123456789012, 111111111111, "o-xxxxxxxxxxx", …) are replaced by the
  * concrete accounts below, so each case says who owns the resource and who is in or out of the organization.
- * Expected verdicts are the sorted ids of ACTIVE findings in each zone, decided from /work/shared/spec/SEMANTICS.md
+ * Expected verdicts are the sorted ids of ACTIVE findings in each zone, decided from docs/semantics.md
  * (sections 2–5), not from other scanners.
  */
 import type { RuleId } from "../../src/findings/finding.js";
@@ -46,7 +46,7 @@ export interface LabelledCase {
   case: Omit<PolicyCase, "zone">;
   /** Sorted ids of the active findings in each zone. */
   expected: { account: RuleId[]; organization: RuleId[] };
-  /** Why, citing SEMANTICS.md sections. */
+  /** Why, citing docs/semantics.md sections. */
   why: string;
 }
 
@@ -942,7 +942,7 @@ export const AWS_DOCS_CASES: LabelledCase[] = [
   },
   {
     name: "iam: public bucket fenced by a Deny outside the organization",
-    source: `${IAM}/reference_policies_elements_principal/example-01-L258.json#variant: Allow "*" + Deny StringNotEquals aws:PrincipalOrgID (SEMANTICS.md §4 example)`,
+    source: `${IAM}/reference_policies_elements_principal/example-01-L258.json#variant: Allow "*" + Deny StringNotEquals aws:PrincipalOrgID (docs/semantics.md#allow-minus-deny example)`,
     case: bucket(
       policy(publicRead("amzn-s3-demo-bucket"), {
         Sid: "DenyOutsideOrg",
@@ -1114,7 +1114,7 @@ export const AWS_DOCS_CASES: LabelledCase[] = [
   },
   {
     name: "s3: organization bucket with an aws:SourceIp of 0.0.0.0/0",
-    source: `${S3}/example-bucket-policies/example-09-L310.json#variant: plus IpAddress aws:SourceIp 0.0.0.0/0 (SEMANTICS.md §5 example)`,
+    source: `${S3}/example-bucket-policies/example-09-L310.json#variant: plus IpAddress aws:SourceIp 0.0.0.0/0 (docs/semantics.md#rules example)`,
     case: bucket(
       policy({
         Sid: "AllowGetObject",

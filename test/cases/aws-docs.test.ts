@@ -1,5 +1,5 @@
 // Labelled trust and bucket policies from AWS documentation, scanned in both zones of trust.
-// The table and its sources are in aws-docs.cases.ts; expected verdicts follow SEMANTICS.md sections 2–5.
+// The table and its sources are in aws-docs.cases.ts; expected verdicts follow docs/semantics.md.
 import { describe, expect, it } from "vitest";
 import { RULE_IDS } from "../../src/findings/finding.js";
 import { activeRuleIds } from "../helpers/scan-policy.js";

@@ -103,14 +103,14 @@ const CKV_AWS_61: TemplateRole[] = [
     transcribed: yamlTrust([allow({ AWS: "arn:aws:iam::123456789101:root" })]),
     accountId: "123456789101",
     ours: [],
-    why: "SEMANTICS.md §1/§2: the trusted account is the role's own account, inside every zone. checkov's rule has no notion of the home account: the same template is FAILED wherever it is deployed.",
+    why: "docs/semantics.md#zone and #principals: the trusted account is the role's own account, inside every zone. checkov's rule has no notion of the home account: the same template is FAILED wherever it is deployed.",
   },
   {
     file: PASSED_61,
     resource: "ExecutionRole",
     transcribed: yamlTrust([allow({ AWS: "arn:aws:iam::123456789101:example_user" })]),
     ours: ["external-access", "missing-external-id"],
-    why: "SEMANTICS.md §2: an ARN-form principal is judged by its account (123456789101, outside the zone), whatever follows; the ARN is malformed (no user/ or role/ prefix) but nothing shows it cannot match a principal of that account, so the conservative verdict stands. checkov only flags account ids and :root ARNs.",
+    why: "docs/semantics.md#principals: an ARN-form principal is judged by its account (123456789101, outside the zone), whatever follows; the ARN is malformed (no user/ or role/ prefix) but nothing shows it cannot match a principal of that account, so the conservative verdict stands. checkov only flags account ids and :root ARNs.",
   },
 ];
 
@@ -129,7 +129,7 @@ const OIDC = readFixtureJson<{ cases: OidcCase[] }>(
 const CKV_AWS_358_SKIPPED = new Set(["pass1"]);
 
 const WHY_STRING_EQUALS_LITERAL =
-  "SEMANTICS.md §3: '*' is a wildcard only under …Like operators. Under StringEquals this sub value is a literal that no GitHub token carries, so the statement lets nobody in and the claim is pinned to a fixed value → not unscoped. checkov reads '*' as a wildcard whatever the operator.";
+  "docs/semantics.md#conditions: '*' is a wildcard only under …Like operators. Under StringEquals this sub value is a literal that no GitHub token carries, so the statement lets nobody in and the claim is pinned to a fixed value → not unscoped. checkov reads '*' as a wildcard whatever the operator.";
 
 const CKV_AWS_358_OURS: Record<string, Verdict> = {
   pass_aud_first: {
@@ -141,7 +141,7 @@ const CKV_AWS_358_OURS: Record<string, Verdict> = {
   fail1: { ours: ["unscoped-federation"] },
   fail2: {
     ours: [],
-    why: 'SEMANTICS.md §5: sub is pinned with a fixed, non-wildcard value ("invalid"); such a value matches no workflow, so no one outside can come in. checkov requires the value to look like repo:<org>/<repo>.',
+    why: 'docs/semantics.md#rules: sub is pinned with a fixed, non-wildcard value ("invalid"); such a value matches no workflow, so no one outside can come in. checkov requires the value to look like repo:<org>/<repo>.',
   },
   "fail-wildcard": { ours: [], why: WHY_STRING_EQUALS_LITERAL },
   "fail-abusable": {
@@ -156,7 +156,7 @@ const CKV_AWS_358_OURS: Record<string, Verdict> = {
   },
   "pass-gh-org": {
     ours: ["unscoped-federation"],
-    why: "SEMANTICS.md §3/§5: the principal is the provider token.actions.githubusercontent.com, whose sub claim is the key token.actions.githubusercontent.com:sub; the policy pins a key of another issuer (…githubusercontent.com/github-org:sub), which does not pin this provider's sub — treated as satisfiable, the trust is unscoped. checkov accepts the enterprise key form. (In AWS the foreign key is absent from the request, so the statement would in fact let no one in; see the report to the lead.)",
+    why: "docs/semantics.md#conditions and #rules: the principal is the provider token.actions.githubusercontent.com, whose sub claim is the key token.actions.githubusercontent.com:sub; the policy pins a key of another issuer (…githubusercontent.com/github-org:sub), which does not pin this provider's sub — treated as satisfiable, the trust is unscoped. checkov accepts the enterprise key form. (In AWS the foreign key is absent from the request, so the statement would in fact let no one in; see the report to the lead.)",
   },
   "fail-service-first": {
     ours: ["unscoped-federation"],

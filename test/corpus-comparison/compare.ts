@@ -1,7 +1,7 @@
 // Shared machinery for comparing trustscan's verdicts with the labelled cases of other scanners.
 //
 // Each scanner's test builds one `Comparison` per labelled case: how we scan it (`run`), our expected active rule
-// ids (`ours`, decided from SEMANTICS.md), their label verbatim (`theirs`) and whether the two agree once their
+// ids (`ours`, decided from docs/semantics.md), their label verbatim (`theirs`) and whether the two agree once their
 // label is mapped to our rules (`agrees`, computed by the scanner's mapping). A case whose verdicts differ must
 // say why, and DIFFERENCES.md must list it under the scanner's section.
 import { readFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import { activeRuleIds } from "../helpers/scan-policy.js";
 import type { PolicyCase } from "../helpers/scan-policy.js";
 
 export interface Verdict {
-  /** Our active rule ids (sorted) in the zone of `run`, by SEMANTICS.md. */
+  /** Our active rule ids (sorted) in the zone of `run`, by docs/semantics.md. */
   ours: RuleId[];
   /** Present exactly when our verdict differs from their label: the AWS semantics behind the difference. */
   why?: string;

@@ -42,7 +42,7 @@ const OURS: Record<string, Verdict> = {
   "negative2.json": { ours: ["external-access"] },
   "negative2.yaml": {
     ours: ["external-access", "missing-external-id"],
-    why: "SEMANTICS.md §3/§5: aws:MultiFactorAuthPresent does not confine the principal and is not an external ID; any MFA-authenticated principal of 987654321145 (for example a compromised vendor user) can assume the role. KICS accepts MFA instead of an external ID.",
+    why: "docs/semantics.md#conditions and #rules: aws:MultiFactorAuthPresent does not confine the principal and is not an external ID; any MFA-authenticated principal of 987654321145 (for example a compromised vendor user) can assume the role. KICS accepts MFA instead of an external ID.",
   },
 };
 

@@ -24,10 +24,10 @@ const CASES = readFixtureJson<{ cases: LabelledDocument[] }>(
 ).cases;
 
 const WHY_FOR_ALL_VALUES =
-  "SEMANTICS.md §3/§5: ForAllValues: is true when the key is absent and …IfExists makes an absent key true, so a direct call by anyone (no aws:SourceArn in the request) matches — public. policyuniverse treats any aws:SourceArn condition as a restriction whatever its operator.";
+  "docs/semantics.md#conditions and #rules: ForAllValues: is true when the key is absent and …IfExists makes an absent key true, so a direct call by anyone (no aws:SourceArn in the request) matches — public. policyuniverse treats any aws:SourceArn condition as a restriction whatever its operator.";
 
 const WHY_SOURCE_WILDCARD =
-  "SEMANTICS.md §3: aws:SourceArn/SourceOwner are absent on direct calls, so a positive, non-IfExists condition on them shuts out every user, role and anonymous caller — what is left is AWS services acting for any account (the wildcard leaves the source unconfined): §5 confused-deputy, not public-access. policyuniverse calls any unconfined wildcard internet accessible.";
+  "docs/semantics.md#conditions: aws:SourceArn/SourceOwner are absent on direct calls, so a positive, non-IfExists condition on them shuts out every user, role and anonymous caller — what is left is AWS services acting for any account (the wildcard leaves the source unconfined): §5 confused-deputy, not public-access. policyuniverse calls any unconfined wildcard internet accessible.";
 
 /** The policies below write a Principal as a bare ARN string, which IAM rejects. */
 const BARE_ARN =
@@ -108,7 +108,7 @@ const OURS: Record<string, Verdict> = {
   },
   "test_statement.py::test_statement_internet_accessible::statement22": {
     ours: [],
-    why: 'SEMANTICS.md §3: StringEquals with a fixed value and no wildcard confines the caller to requests whose aws:SourceArn is exactly "arn:aws:iam:::user/MyUser" — an IAM ARN without an account, which no AWS service request carries. No one matches, so nothing is granted. policyuniverse cannot read an account from the ARN and calls it internet accessible.',
+    why: 'docs/semantics.md#conditions: StringEquals with a fixed value and no wildcard confines the caller to requests whose aws:SourceArn is exactly "arn:aws:iam:::user/MyUser" — an IAM ARN without an account, which no AWS service request carries. No one matches, so nothing is granted. policyuniverse cannot read an account from the ARN and calls it internet accessible.',
   },
   "test_statement.py::test_statement_internet_accessible::statement27": {
     ours: ["public-access"],
@@ -134,11 +134,11 @@ const OURS: Record<string, Verdict> = {
   },
   "test_statement.py::test_statement_internet_accessible::statement35": {
     ours: [],
-    why: "SEMANTICS.md §3: '*' is a wildcard only under …Like operators. Under ForAnyValue:StringEquals the value \"o-*/r-ab12/…/ou-*\" is a literal, and no organization path is literally \"o-*/…\" (organization ids are o- plus 10–32 lower-case letters or digits), so no caller matches and nothing is granted. policyuniverse expands '*' whatever the operator.",
+    why: "docs/semantics.md#conditions: '*' is a wildcard only under …Like operators. Under ForAnyValue:StringEquals the value \"o-*/r-ab12/…/ou-*\" is a literal, and no organization path is literally \"o-*/…\" (organization ids are o- plus 10–32 lower-case letters or digits), so no caller matches and nothing is granted. policyuniverse expands '*' whatever the operator.",
   },
   "test_statement.py::test_statement_internet_accessible::statement36": {
     ours: ["public-access"],
-    note: 'Agrees: SEMANTICS.md §3 does not count AROA…-style aws:userid values as confining (they name no account), so Principal "*" stays public whatever the session part.',
+    note: 'Agrees: docs/semantics.md#conditions does not count AROA…-style aws:userid values as confining (they name no account), so Principal "*" stays public whatever the session part.',
   },
   "test_policy.py::test_internet_accessible::policy01": { ours: ["public-access"] },
   "test_policy.py::test_evasion_policies::json.loads(S3_PUBLIC_BUCKET_POLICY)": {

@@ -58,21 +58,21 @@ const OUT_OF_SCOPE_FUNCTIONS = new Set([
 const WHY_NO_PRINCIPAL =
   "docs/policy-grammar.md: a resource policy statement without a Principal is outside IAM's grammar (AWS rejects the policy); an Allow is judged as Principal '*', the reading that reports access, and the problem is reported. prowler reads no principal as nobody.";
 const WHY_RESOURCE_ACCOUNT =
-  "SEMANTICS.md §3: aws:ResourceAccount / s3:ResourceAccount describe the resource, not the caller; on a bucket they always equal the owner, so '*' stays anyone → public-access. prowler counts the key as restrictive.";
+  "docs/semantics.md#conditions: aws:ResourceAccount / s3:ResourceAccount describe the resource, not the caller; on a bucket they always equal the owner, so '*' stays anyone → public-access. prowler counts the key as restrictive.";
 const WHY_CALLED_VIA =
-  "SEMANTICS.md §3: aws:CalledVia* only says a request went through an AWS service (CloudFormation, Glue, …); a principal of any account can use that service, so '*' stays public. prowler counts the key as restrictive whatever its value.";
+  "docs/semantics.md#conditions: aws:CalledVia* only says a request went through an AWS service (CloudFormation, Glue, …); a principal of any account can use that service, so '*' stays public. prowler counts the key as restrictive whatever its value.";
 const WHY_VIA_SERVICE =
-  "SEMANTICS.md §3: kms:ViaService only says the call comes through a service; any account's principal can call through it, so '*' stays public. prowler counts the key as restrictive.";
+  "docs/semantics.md#conditions: kms:ViaService only says the call comes through a service; any account's principal can call through it, so '*' stays public. prowler counts the key as restrictive.";
 const WHY_TWO_LISTS =
-  "SEMANTICS.md §3: AND across keys. aws:ResourceAccount confines nothing; aws:SourceArn names 123456789012 and 111222333444, so services acting for 111222333444 get in → external-access. prowler treats one restrictive-looking key as enough.";
+  "docs/semantics.md#conditions: AND across keys. aws:ResourceAccount confines nothing; aws:SourceArn names 123456789012 and 111222333444, so services acting for 111222333444 get in → external-access. prowler treats one restrictive-looking key as enough.";
 const WHY_LITERAL_ORG =
-  "SEMANTICS.md §3: '*' is a wildcard only under …Like operators. StringEquals aws:PrincipalOrgID \"*\" asks for the organization whose id is literally \"*\"; no organization has it (ids are o- plus 10–32 lower-case letters or digits), so that value lets no one in and the only caller left is the zone's own organization. prowler reads the '*' as any organization.";
+  "docs/semantics.md#conditions: '*' is a wildcard only under …Like operators. StringEquals aws:PrincipalOrgID \"*\" asks for the organization whose id is literally \"*\"; no organization has it (ids are o- plus 10–32 lower-case letters or digits), so that value lets no one in and the only caller left is the zone's own organization. prowler reads the '*' as any organization.";
 const WHY_CANONICAL_USER =
-  'SEMANTICS.md §2: {"CanonicalUser": …} is one S3 account, outside unless mapped to a zone account; only "*" and {"AWS": "*"} mean anyone. A CanonicalUser value of "*" or an IAM ARN pattern is not a wildcard, so the grant is external-access, not public. prowler treats a \'*\' under any principal type as public.';
+  'docs/semantics.md#principals: {"CanonicalUser": …} is one S3 account, outside unless mapped to a zone account; only "*" and {"AWS": "*"} mean anyone. A CanonicalUser value of "*" or an IAM ARN pattern is not a wildcard, so the grant is external-access, not public. prowler treats a \'*\' under any principal type as public.';
 const WHY_SOURCE_WILDCARD =
-  "SEMANTICS.md §3: aws:SourceArn is absent on direct calls, so a positive ArnLike on it shuts out every user, role and anonymous caller; with a wildcard account what is left is AWS services acting for any account: §5 confused-deputy, not public-access.";
+  "docs/semantics.md#conditions: aws:SourceArn is absent on direct calls, so a positive ArnLike on it shuts out every user, role and anonymous caller; with a wildcard account what is left is AWS services acting for any account: §5 confused-deputy, not public-access.";
 const WHY_NETWORK_IS_NOT_PRIVATE =
-  "SEMANTICS.md §3/§5: aws:SourceIp/SourceVpce confine '*' to a network, not to accounts: any account's principal calling from there gets in, so the grant stays external (external-access), only not public. prowler treats IP-restricted '*' as private.";
+  "docs/semantics.md#conditions and #rules: aws:SourceIp/SourceVpce confine '*' to a network, not to accounts: any account's principal calling from there gets in, so the grant stays external (external-access), only not public. prowler treats IP-restricted '*' as private.";
 
 const LIBRARY_OURS: Record<string, Verdict> = {
   "test_is_policy_public_with_secure_conditions_and_allowed_conditions_nested_dict@L2277": {
@@ -306,7 +306,7 @@ const LIBRARY_OURS: Record<string, Verdict> = {
   "test_condition_parser_string_equals_aws_PrincipalOrgID_list@L1678": { ours: [] },
   "test_condition_parser_string_equals_aws_PrincipalOrgID_list_multiple_items@L1691": {
     ours: ["external-access"],
-    why: "SEMANTICS.md §3: aws:PrincipalOrgID is inside the zone only for the zone's own organization; o-111222333444 is another organization, so its principals are outside → external-access. prowler accepts any organization id as restrictive.",
+    why: "docs/semantics.md#conditions: aws:PrincipalOrgID is inside the zone only for the zone's own organization; o-111222333444 is another organization, so its principals are outside → external-access. prowler accepts any organization id as restrictive.",
   },
   "test_condition_parser_string_equals_aws_PrincipalOrgID_str@L1697": { ours: [] },
   "test_condition_parser_string_equals_aws_All_Orgs_list_multiple_items@L1710": {
@@ -403,7 +403,7 @@ const LIBRARY_OURS: Record<string, Verdict> = {
   "test_no_condition_block@L2889": { ours: ["public-access"] },
   "test_no_source_arn_condition@L2899": {
     ours: [],
-    why: "SEMANTICS.md §3: aws:SourceAccount = the owner confines '*' as well as aws:SourceArn would (and shuts out direct callers). prowler's predicate only looks for an aws:SourceArn key.",
+    why: "docs/semantics.md#conditions: aws:SourceAccount = the owner confines '*' as well as aws:SourceArn would (and shuts out direct callers). prowler's predicate only looks for an aws:SourceArn key.",
   },
   "test_restrictive_source_arn_s3_bucket@L2909": {
     ours: ["external-access"],
@@ -415,7 +415,7 @@ const LIBRARY_OURS: Record<string, Verdict> = {
   "test_non_restrictive_multi_wildcard@L2953": { ours: ["confused-deputy"], note: WHY_SOURCE_WILDCARD },
   "test_non_restrictive_resource_wildcard@L2965": {
     ours: [],
-    why: "SEMANTICS.md §3: aws:SourceArn confines through its account part; arn:aws:lambda:us-east-1:123456789012:* pins the owner's account, and a wildcard in the resource part does not widen it beyond that account. prowler wants a specific resource.",
+    why: "docs/semantics.md#conditions: aws:SourceArn confines through its account part; arn:aws:lambda:us-east-1:123456789012:* pins the owner's account, and a wildcard in the resource part does not widen it beyond that account. prowler wants a specific resource.",
   },
   "test_source_arn_list_with_valid_arn@L2979": {
     ours: ["external-access"],
@@ -427,7 +427,7 @@ const LIBRARY_OURS: Record<string, Verdict> = {
   "test_source_arn_with_account_wildcard@L3031": { ours: ["confused-deputy"], note: WHY_SOURCE_WILDCARD },
   "test_source_arn_s3_bucket_no_account_field@L3041": {
     ours: ["external-access"],
-    why: "SEMANTICS.md §2/§3: an S3 bucket ARN has no account part, so nothing shows the bucket belongs to 123456789012 (bucket names are global and can be re-created elsewhere); an unknown account is outside → external-access. prowler accepts an account-less ARN as restricted to the given account.",
+    why: "docs/semantics.md#principals and #conditions: an S3 bucket ARN has no account part, so nothing shows the bucket belongs to 123456789012 (bucket names are global and can be re-created elsewhere); an unknown account is outside → external-access. prowler accepts an account-less ARN as restricted to the given account.",
   },
   "test_source_arn_case_insensitive@L3051": {
     ours: ["external-access"],
@@ -593,7 +593,7 @@ const SERVICE_LINKED = new Set([
 ]);
 
 const WHY_PUBLIC_IP =
-  "SEMANTICS.md §3/§5: a narrow aws:SourceIp range (any /32 here; IPv6 /64 is narrower than /32) confines '*' to a network: external-access, not public, whether the addresses are private or not. prowler calls any non-private address public.";
+  "docs/semantics.md#conditions and #rules: a narrow aws:SourceIp range (any /32 here; IPv6 /64 is narrower than /32) confines '*' to a network: external-access, not public, whether the addresses are private or not. prowler calls any non-private address public.";
 
 const CHECK_OURS: Record<string, Verdict> = {
   "secretsmanager_not_publicly_accessible/test_secret_not_public_policy": {
@@ -672,7 +672,7 @@ const CHECK_OURS: Record<string, Verdict> = {
   "iam_role_cross_service_confused_deputy_prevention/test_iam_service_role_without_cross_service_confused_deputy_prevention":
     {
       ours: [],
-      why: "SEMANTICS.md §5: ec2.amazonaws.com is exempt — EC2 assumes an instance role only for the account that owns the instance profile (iam:PassRole is same-account) and does not send aws:SourceArn/SourceAccount on that AssumeRole, so no condition could be added. prowler flags every service role without source keys (see prowler issue #2810).",
+      why: "docs/semantics.md#rules: ec2.amazonaws.com is exempt — EC2 assumes an instance role only for the account that owns the instance profile (iam:PassRole is same-account) and does not send aws:SourceArn/SourceAccount on that AssumeRole, so no condition could be added. prowler flags every service role without source keys (see prowler issue #2810).",
     },
   "iam_role_cross_service_confused_deputy_prevention/test_iam_service_role_with_cross_service_confused_deputy_prevention":
     { ours: [] },
@@ -686,7 +686,7 @@ const CHECK_OURS: Record<string, Verdict> = {
   "iam_role_cross_service_confused_deputy_prevention/test_iam_service_role_with_cross_service_confused_deputy_prevention_ResourceAccount":
     {
       ours: ["confused-deputy"],
-      why: "SEMANTICS.md §3/§5: aws:ResourceAccount is the role's own account on every AssumeRole, so the condition is always true and confines nothing. prowler accepts it.",
+      why: "docs/semantics.md#conditions and #rules: aws:ResourceAccount is the role's own account on every AssumeRole, so the condition is always true and confines nothing. prowler accepts it.",
     },
   "iam_role_cross_service_confused_deputy_prevention/test_iam_service_role_with_cross_service_confused_deputy_prevention_service_list":
     { ours: ["confused-deputy"] },
@@ -719,7 +719,7 @@ const CHECK_OURS: Record<string, Verdict> = {
   "opensearch_service_domains_not_publicly_accessible/test_policy_data_not_restricted_with_trusted_ips_partial_match":
     {
       ours: ["external-access"],
-      why: "Same policy as the previous case; prowler's FAIL comes from its trusted-IP configuration, not from the policy. SEMANTICS.md §3: two /32 addresses confine '*' to a network → external-access, never public; trustscan has no trusted-IP list.",
+      why: "Same policy as the previous case; prowler's FAIL comes from its trusted-IP configuration, not from the policy. docs/semantics.md#conditions: two /32 addresses confine '*' to a network → external-access, never public; trustscan has no trusted-IP list.",
     },
   "s3_bucket_cross_account_access/test_bucket_policy_allow_delete": { ours: ["public-access"] },
   "s3_bucket_cross_account_access/test_bucket_policy_allow_multiple_other_accounts": {
@@ -735,7 +735,7 @@ const CHECK_OURS: Record<string, Verdict> = {
   "s3_bucket_policy_public_write_access/test_bucket_public_write_policy": { ours: ["public-access"] },
   "s3_bucket_policy_public_write_access/test_bucket_public_get_asterisk_policy": {
     ours: ["public-access"],
-    why: "Scope, not a bug: prowler's check is about public write only; SEMANTICS.md §5 public-access covers any action granted to anyone, and s3:Get* to '*' is public read.",
+    why: "Scope, not a bug: prowler's check is about public write only; docs/semantics.md#rules public-access covers any action granted to anyone, and s3:Get* to '*' is public read.",
   },
   "s3_bucket_public_access/test_bucket_public_policy": { ours: ["public-access"] },
   "s3_bucket_public_access/test_bucket_not_public_due_to_policy_conditions_from_vpc": {

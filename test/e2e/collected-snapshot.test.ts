@@ -1,6 +1,6 @@
 /**
  * Issue acceptance for `collect`: the snapshot the collector writes from a mocked organization (committed under
- * test/expected/collect/, compared byte for byte by test/collect) scans into the findings SEMANTICS.md calls for.
+ * test/expected/collect/, compared byte for byte by test/collect) scans into the findings docs/semantics.md calls for.
  */
 import { describe, expect, it } from "vitest";
 import { runTrustscan } from "../helpers/run-cli.js";

@@ -114,7 +114,7 @@ describe("SERVICE_PRINCIPAL_FACTS", () => {
     for (const principal of principals) expect(canonicalServicePrincipal(principal)).toBe(principal);
   });
 
-  it("exempts only EC2, whose verdict rests on SEMANTICS.md and same-account role passing", () => {
+  it("exempts only EC2, whose verdict rests on docs/semantics.md and same-account role passing", () => {
     const exempt = SERVICE_PRINCIPAL_FACTS.filter((fact) => fact.exemptForRoleTrust).map(
       (fact) => fact.principal,
     );

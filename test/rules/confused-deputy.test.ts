@@ -1,9 +1,9 @@
 /**
- * confused-deputy [beyond] (SEMANTICS.md 5): a service principal is granted access with no source confinement
+ * confused-deputy [beyond] (docs/semantics.md#rules): a service principal is granted access with no source confinement
  * (aws:SourceArn / aws:SourceAccount / aws:SourceOrgID / aws:SourceOrgPaths, fixed values), or with a wildcard
  * account in it. Exempt: ec2.amazonaws.com (and the other documented services that act only for the role's own
  * account) and service-linked roles (path /aws-service-role/). A service whose support is undocumented is reported.
- * Severity (SEMANTICS.md 5, rules/data/service-principal-facts.ts): medium on a bucket; on a role trust policy low when
+ * Severity (docs/semantics.md#rules, rules/data/service-principal-facts.ts): medium on a bucket; on a role trust policy low when
  * AWS documents that the service takes a role only through iam:PassRole by the role's own account, high otherwise.
  */
 import { inBothZones, ruleTester } from "./rule-tester.js";

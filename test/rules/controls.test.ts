@@ -1,5 +1,5 @@
 /**
- * Allow, Deny and the controls around the policy (SEMANTICS.md 4 and 5): access is some Allow AND no Deny; Deny
+ * Allow, Deny and the controls around the policy (docs/semantics.md#allow-minus-deny and #rules): access is some Allow AND no Deny; Deny
  * statements, S3 Block Public Access and resource control policies only ever remove findings, and a finding they
  * cancel is still reported as cancelled, naming the control.
  */

@@ -1,5 +1,5 @@
 /**
- * external-access (SEMANTICS.md 2, 3 and 5): the grant reaches AWS principals outside the zone of trust, named in
+ * external-access (docs/semantics.md#principals and #conditions, #rules): the grant reaches AWS principals outside the zone of trust, named in
  * Principal or pinned by confining keys (network-only confinement included, at a lower severity), or a service
  * principal whose source is pinned to an account or organization outside the zone [beyond].
  */

@@ -1,5 +1,5 @@
 /**
- * missing-external-id (SEMANTICS.md 5): a role trust policy lets AWS principals of a specific account outside the
+ * missing-external-id (docs/semantics.md#rules): a role trust policy lets AWS principals of a specific account outside the
  * zone (named in Principal, or pinned by aws:PrincipalAccount/aws:PrincipalArn) call sts:AssumeRole without an
  * effective sts:ExternalId condition (StringEquals/StringLike, fixed values, not …IfExists). Not for public trust,
  * accounts inside the zone, or an outside principal that cannot assume the role at all. Reported beside

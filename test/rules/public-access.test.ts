@@ -1,5 +1,5 @@
 /**
- * public-access (SEMANTICS.md 2, 3 and 5): the grant reaches anyone. `"*"` not confined, a wildcard in the account
+ * public-access (docs/semantics.md#principals and #conditions, #rules): the grant reaches anyone. `"*"` not confined, a wildcard in the account
  * or organization part of a confining key, `…IfExists`/`ForAllValues:`/negated operators on the confining key,
  * Allow with NotPrincipal, ACL grants to AllUsers/AuthenticatedUsers. One confining condition is enough.
  */

@@ -1,6 +1,6 @@
 /**
  * A RuleTester in the spirit of ESLint's: each rule gets a table of `valid` policies (no active finding of the rule)
- * and `invalid` ones (the rule's findings match `expected`). Every case also checks the invariant of SEMANTICS.md
+ * and `invalid` ones (the rule's findings match `expected`). Every case also checks the invariant of docs/semantics.md
  * section 5: `public-access` and `external-access` are never both active for the same statement or ACL grant.
  */
 import { describe, expect, it } from "vitest";
@@ -102,7 +102,7 @@ function summary(findings: readonly Finding[]): string {
     .join("\n");
 }
 
-/** SEMANTICS.md 5: public-access is reported instead of external-access, never beside it. */
+/** docs/semantics.md#rules: public-access is reported instead of external-access, never beside it. */
 function expectNeverBeside(findings: readonly Finding[]): void {
   const bySource = new Map<string, Set<RuleId>>();
   for (const f of findings.filter(isActive)) {

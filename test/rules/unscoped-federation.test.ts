@@ -1,5 +1,5 @@
 /**
- * unscoped-federation (SEMANTICS.md 2 and 5): a trust policy accepts a federated principal without pinning, with
+ * unscoped-federation (docs/semantics.md#principals and #rules): a trust policy accepts a federated principal without pinning, with
  * fixed values, the claims that say who may come in: GitHub Actions `sub` (not `*`, `repo:*` or a wildcard owner),
  * EKS `sub`, Cognito `aud`, Google `aud`, Facebook/Amazon `app_id`, Entra ID and other OIDC issuers `aud` or `sub`,
  * SAML `SAML:aud`. `…IfExists` on the claim does not pin. Federated principals never produce external-access.

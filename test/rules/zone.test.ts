@@ -1,5 +1,5 @@
 /**
- * The zone of trust (SEMANTICS.md 1): `account` (each account is its own zone) vs `organization` (every account the
+ * The zone of trust (docs/semantics.md#zone): `account` (each account is its own zone) vs `organization` (every account the
  * organization lists), extended by `--trusted-account`. The same policy answers differently in the two zones.
  */
 import { describe, expect, it } from "vitest";
