@@ -48,6 +48,32 @@ function actionsOpenTo(
   return actions.filter((action) => action !== "sts:AssumeRole");
 }
 
+/** Callers indexed by account, built once per caller list. */
+const byAccount = new WeakMap<readonly Caller[], Map<string, Caller[]>>();
+
+/**
+ * The callers a grant's Principal can name at all: for a Principal that lists only accounts (or principals of
+ * them), the callers of those accounts; otherwise every caller. Keeps a policy of many account grants linear in
+ * its size instead of quadratic.
+ */
+function candidateCallers(grant: GrantToEvaluate, callers: readonly Caller[]): readonly Caller[] {
+  const principals = grant.principals;
+  if (!principals || principals.some((p) => p.kind !== "account")) return callers;
+  let index = byAccount.get(callers);
+  if (!index) {
+    index = new Map();
+    for (const caller of callers) {
+      if (caller.kind !== "aws" || caller.account === undefined) continue;
+      const list = index.get(caller.account) ?? [];
+      list.push(caller);
+      index.set(caller.account, list);
+    }
+    byAccount.set(callers, index);
+  }
+  const accounts = new Set(principals.map((p) => (p.kind === "account" ? p.account : "")));
+  return [...accounts].flatMap((account) => index.get(account) ?? []);
+}
+
 export function evaluateGrant(
   grant: GrantToEvaluate,
   callers: readonly Caller[],
@@ -61,7 +87,7 @@ export function evaluateGrant(
   const hasEssential = (actions: readonly string[]) =>
     !grant.essentialActions || actions.some((a) => grant.essentialActions?.includes(a));
 
-  for (const caller of callers) {
+  for (const caller of candidateCallers(grant, callers)) {
     ctx.budget.charge(1 + grant.conditions.length);
     if (statementPrincipalMatches(grant.principals, grant.notPrincipals, caller) === "none") continue;
     if (evaluateConditions(grant.conditions, caller, ctx) === "none") continue;
@@ -70,7 +96,7 @@ export function evaluateGrant(
     before.push({ caller, actions: [...actions] });
     const remaining: string[] = [];
     for (const action of actions) {
-      ctx.budget.charge(1 + controls.length);
+      ctx.budget.charge(1);
       const single = controls.filter((control) => control.denies(caller, action, grant.resources));
       const denying = single.length > 0 ? single : together.deniedBy(caller, action);
       if (denying.length === 0) remaining.push(action);

@@ -2,6 +2,7 @@ import type { CancellingControl } from "../findings/finding.js";
 import type { Statement } from "../model/policy.js";
 import { statementCoversActionPattern, statementCoversResources } from "./actions.js";
 import type { Caller } from "./callers.js";
+import type { Glob } from "./patterns/glob.js";
 import { globsIntersect } from "./patterns/relations.js";
 import { appliesOnlyElsewhere } from "./resource-scopes.js";
 import { pattern } from "./wildcard.js";
@@ -57,9 +58,7 @@ export function denyStatementControl(
     if (result === undefined) {
       // Scope by scope (the bucket, its objects): an action excluded by NotAction that cannot apply in a scope
       // leaves nothing there, so `Deny NotAction s3:GetObject` on the bucket ARN covers `s3:*` on it.
-      const scopes = ctx
-        .resourceScopes(action)
-        .filter((scope) => grantResources.some((r) => globsIntersect([pattern(r), scope], ctx.budget)));
+      const scopes = scopesReached(grantResources, action, ctx);
       result = scopes.every(
         (scope) =>
           statementCoversActionPattern(statement, action, ctx.budget, ctx.actionDomain, (name) =>
@@ -73,6 +72,7 @@ export function denyStatementControl(
   const appliesTo = (caller: Caller): boolean => {
     let applies = cache.get(caller);
     if (applies === undefined) {
+      ctx.budget.charge(1 + statement.conditions.length);
       const principalMatch = everyone ? "all" : statementPrincipalMatches(principals, notPrincipals, caller);
       applies = principalMatch === "all" && evaluateConditions(statement.conditions, caller, ctx) === "all";
       cache.set(caller, applies);
@@ -91,6 +91,7 @@ export function denyStatementControl(
   return {
     description,
     denies(caller, action, grantResources) {
+      ctx.budget.charge(1);
       return covers(action, grantResources) && appliesTo(caller);
     },
     parts: {
@@ -100,6 +101,29 @@ export function denyStatementControl(
       ...(statement.notResources ? { notResources: statement.notResources } : {}),
     },
   };
+}
+
+/** Per grant (its resource list) and action: the resource's scopes the grant reaches. Shared by every Deny. */
+const reachedScopes = new WeakMap<readonly string[], Map<string, readonly Glob[]>>();
+
+function scopesReached(
+  grantResources: readonly string[],
+  action: string,
+  ctx: EvaluationContext,
+): readonly Glob[] {
+  let byAction = reachedScopes.get(grantResources);
+  if (!byAction) {
+    byAction = new Map();
+    reachedScopes.set(grantResources, byAction);
+  }
+  let scopes = byAction.get(action);
+  if (!scopes) {
+    scopes = ctx
+      .resourceScopes(action)
+      .filter((scope) => grantResources.some((r) => globsIntersect([pattern(r), scope], ctx.budget)));
+    byAction.set(action, scopes);
+  }
+  return scopes;
 }
 
 export function describeDenyStatement(statement: Statement): CancellingControl {

@@ -3,9 +3,12 @@
  * Deny statements that really do (they must), and grants that reach nobody (no finding). Bucket
  * `amzn-s3-demo-bucket` of account 111122223333 unless a row says otherwise.
  */
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
+import { scanSnapshot } from "../../src/engine/scan.js";
+import { snapshotForCase } from "../helpers/scan-policy.js";
 import { BOTH_ZONES, inBothZones, inZones, ruleTester } from "./rule-tester.js";
 import {
+  BUCKET,
   BUCKET_ARN,
   OBJECTS_ARN,
   ORG,
@@ -410,5 +413,42 @@ describe("issue 7, item 4: federated principals come in only through their provi
         { expected: {} },
       ),
     ],
+  });
+});
+
+describe("issue 7: a policy past the analysis budget is reported conservatively, never a hang", () => {
+  const statements: Statement[] = [];
+  for (let i = 0; i < 40; i++) {
+    statements.push(getObject({ AWS: `arn:aws:iam::${String(100000000000 + i)}:root` }), {
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:GetObject",
+      Resource: OBJECTS_ARN,
+      Condition: { StringNotEquals: { "aws:PrincipalAccount": String(200000000000 + i) } },
+    });
+  }
+  const snapshot = snapshotForCase({
+    resource: "bucket",
+    zone: "account",
+    bucketName: BUCKET,
+    policy: policy(...statements),
+  });
+
+  it("within the default budget, the same policy is analysed in full", () => {
+    const result = scanSnapshot(snapshot, { zone: "account" });
+    expect(result.readProblems).toEqual([]);
+    expect(result.findings.filter((f) => f.ruleId === "external-access")).toHaveLength(40);
+  });
+
+  it("past a small budget: one public-access finding that says why, and an analysis-budget problem", () => {
+    const result = scanSnapshot(snapshot, { zone: "account", budgetLimit: 2_000 });
+    expect(result.findings).toHaveLength(1);
+    const [finding] = result.findings;
+    expect(finding?.ruleId).toBe("public-access");
+    expect(finding?.cancelledBy).toEqual([]);
+    expect(finding?.message).toContain("could not be analysed within the analysis budget (2000 work units)");
+    expect(result.readProblems).toEqual([
+      expect.objectContaining({ kind: "analysis-budget", message: expect.stringContaining(BUCKET_ARN) }),
+    ]);
   });
 });
