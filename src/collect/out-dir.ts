@@ -1,6 +1,6 @@
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { printable } from "./printable.js";
+import { safeText } from "../text/safe-text.js";
 import { ACCOUNTS_DIR, MANIFEST_FILE, ORGANIZATION_FILE, SNAPSHOT_FORMAT } from "./snapshot-writer.js";
 
 /** `--out` cannot be used as given: a usage error (exit 2), reported without a stack trace. */
@@ -9,7 +9,7 @@ export class OutputError extends Error {}
 export class OutputExistsError extends OutputError {
   constructor(readonly outDir: string) {
     super(
-      `${printable(outDir)} already exists; pass --force to replace it (only an empty directory or a trustscan snapshot is replaced)`,
+      `${safeText(outDir)} already exists; pass --force to replace it (only an empty directory or a trustscan snapshot is replaced)`,
     );
   }
 }
@@ -52,7 +52,7 @@ async function isTrustscanManifest(path: string): Promise<boolean> {
 }
 
 function listed(names: string[]): string {
-  const shown = names.slice(0, NAMES_SHOWN).map(printable).join(", ");
+  const shown = names.slice(0, NAMES_SHOWN).map(safeText).join(", ");
   return names.length > NAMES_SHOWN ? `${shown} and ${names.length - NAMES_SHOWN} more` : shown;
 }
 
@@ -63,7 +63,7 @@ function listed(names: string[]): string {
  */
 export async function assertReplaceable(outDir: string): Promise<void> {
   const out = resolve(outDir);
-  const shown = printable(outDir);
+  const shown = safeText(outDir);
   const info = await lstat(out);
   if (info.isSymbolicLink())
     throw new OutputError(`${shown} is a symbolic link; --force replaces only a directory (name its target)`);
@@ -98,21 +98,21 @@ export async function asOutputError(error: unknown, outDir: string): Promise<Out
   if (error instanceof OutputError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const out = resolve(outDir);
-  const shown = printable(outDir);
+  const shown = safeText(outDir);
   switch (code) {
     case "ENOTDIR":
     case "EEXIST": {
       const blocker = await nearestExisting(dirname(out));
       if (blocker && !blocker.isDirectory)
-        return new OutputError(`cannot create --out ${shown}: ${printable(blocker.path)} is not a directory`);
+        return new OutputError(`cannot create --out ${shown}: ${safeText(blocker.path)} is not a directory`);
       return new OutputError(`cannot create --out ${shown}: a part of the path is not a directory`);
     }
     case "EACCES":
     case "EPERM":
-      return new OutputError(`cannot create --out ${shown}: permission denied in ${printable(dirname(out))}`);
+      return new OutputError(`cannot create --out ${shown}: permission denied in ${safeText(dirname(out))}`);
     case "EROFS":
       return new OutputError(
-        `cannot create --out ${shown}: ${printable(dirname(out))} is on a read-only file system`,
+        `cannot create --out ${shown}: ${safeText(dirname(out))} is on a read-only file system`,
       );
     case "ENAMETOOLONG":
       return new OutputError(`cannot create --out ${shown}: the name is too long`);

@@ -1,4 +1,4 @@
-import { safeText } from "../report/terminal-text.js";
+import { safeText } from "../text/safe-text.js";
 import type { CollectStats } from "./stats.js";
 
 export type ProgressMode = "bar" | "lines" | "quiet";

@@ -17,7 +17,7 @@ import {
   type CollectSettings,
 } from "./collect.js";
 import { OutputError } from "./out-dir.js";
-import { printable } from "./printable.js";
+import { safeText } from "../text/safe-text.js";
 import { progressMode, startProgress, type ProgressStream } from "./progress.js";
 import { writeAccountFile, writeManifest, writeOrganizationFile } from "./snapshot-writer.js";
 import { createStats } from "./stats.js";
@@ -153,7 +153,7 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
     staging.discard();
     if (error instanceof CallerIdentityError) {
       stderr.write(
-        `trustscan collect: cannot establish who is calling AWS (check credentials, --profile): ${printable(error.message)}\n`,
+        `trustscan collect: cannot establish who is calling AWS (check credentials, --profile): ${safeText(error.message)}\n`,
       );
       return EXIT_USAGE;
     }

@@ -1,5 +1,5 @@
 import { oneLine, type RecordedError } from "./errors.js";
-import { printable } from "./printable.js";
+import { safeText } from "../text/safe-text.js";
 import { formatDuration } from "./progress.js";
 import type { CollectStats } from "./stats.js";
 
@@ -43,7 +43,7 @@ function describe({ accountId, error }: SummaryError): string {
     .filter(Boolean)
     .join(" ");
   const message = error.message ? ` (${oneLine(error.message)})` : "";
-  return printable(`  ${where}: ${error.code}${message}`);
+  return safeText(`  ${where}: ${error.code}${message}`);
 }
 
 /** `12 retried after throttling, 3 after server errors, timeouts or network errors`. */
@@ -57,7 +57,7 @@ export function summaryLines(input: SummaryInput): string[] {
   const { stats, errors } = input;
   const complete = input.accountFiles - input.incompleteAccounts;
   const lines = [
-    `Snapshot written to ${printable(input.outDir)}: ${count(input.accountFiles, "account")} (${complete} complete, ${input.incompleteAccounts} incomplete), ` +
+    `Snapshot written to ${safeText(input.outDir)}: ${count(input.accountFiles, "account")} (${complete} complete, ${input.incompleteAccounts} incomplete), ` +
       `${count(stats.buckets, "bucket")}, ${count(stats.calls, "API call")} (${retries(stats)}) in ${formatDuration(input.now - stats.startedAt)}.`,
   ];
   if (errors.total === 0) return lines;

@@ -1,6 +1,6 @@
 import type { Access, AccessChange, AccessDiff } from "../diff/access-diff.js";
 import { escapeTableCell, inlineCode } from "./markdown-escape.js";
-import { safeText } from "./terminal-text.js";
+import { safeText } from "../text/safe-text.js";
 
 export interface DiffContext {
   tool: { name: string; version: string };

@@ -82,5 +82,5 @@ export type { SarifLimits, SarifOptions } from "./sarif.js";
 export { formatSummaryLine, isInputIncomplete, summarize } from "./summary.js";
 export type { ReportSummary } from "./summary.js";
 export { renderText } from "./text.js";
-export { safeText } from "./terminal-text.js";
+export { safeText } from "../text/safe-text.js";
 export { writeOutputFile } from "./write-output.js";

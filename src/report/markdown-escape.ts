@@ -1,5 +1,5 @@
 // Helpers for text that comes from snapshots (resource names, Sids, messages) and goes into GitHub markdown.
-import { safeText } from "./terminal-text.js";
+import { safeText } from "../text/safe-text.js";
 
 /**
  * Plain text inside markdown (a table cell or a list item): safeText (one line, no control characters or

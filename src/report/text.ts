@@ -18,7 +18,7 @@ import {
   sortReadProblems,
 } from "./problems.js";
 import { describeZone, formatSummaryLine, summarize } from "./summary.js";
-import { safeText } from "./terminal-text.js";
+import { safeText } from "../text/safe-text.js";
 import { labelledMessage } from "./vendor-labels.js";
 
 export interface TextReportOptions {

@@ -103,7 +103,7 @@ describe("--force replaces only an empty directory or a trustscan snapshot", () 
     for (const name of ["a", "b", "c", "d", "e", "f", "g"]) writeFileSync(join(out, name), "");
     writeFileSync(join(out, "\u001b[2Jevil\n::error::x"), "");
     const message = await refusal(out);
-    expect(message).toContain("(found \\x1b[2Jevil\\x0a::error::x, a, b, c, d and 3 more)");
+    expect(message).toContain("(found \\x1B[2Jevil\\n::error::x, a, b, c, d and 3 more)");
     // eslint-disable-next-line no-control-regex
     expect(message).not.toMatch(/[\u0000-\u001f]/);
   });

@@ -26,7 +26,7 @@ describe("collect summary", () => {
     expect(lines).toEqual([
       "Snapshot written to snap: 1 account (0 complete, 1 incomplete), 0 buckets, 10 API calls (1 retried after throttling, 3 after server errors, timeouts or network errors) in 0:01.",
       "1 error recorded; the snapshot is incomplete:",
-      "  444455556666 s3 GetBucketPolicy arn:aws:s3:::b: InternalError (Backend failure. \\x1b[2J::error::injected Please retry.)",
+      "  444455556666 s3 GetBucketPolicy arn:aws:s3:::b: InternalError (Backend failure. \\x1B[2J::error::injected Please retry.)",
     ]);
   });
 
@@ -35,7 +35,7 @@ describe("collect summary", () => {
     errors.add([{ ...hostile, resource: "arn:aws:s3:::b\u001b]0;title\u0007" }]);
     const lines = failureLines(errors, 1);
     expect(lines[1]).toBe(
-      "  organization s3 GetBucketPolicy arn:aws:s3:::b\\x1b]0;title\\x07: InternalError (Backend failure. \\x1b[2J::error::injected Please retry.)",
+      "  organization s3 GetBucketPolicy arn:aws:s3:::b\\x1B]0;title\\x07: InternalError (Backend failure. \\x1B[2J::error::injected Please retry.)",
     );
     // eslint-disable-next-line no-control-regex
     for (const line of lines) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);

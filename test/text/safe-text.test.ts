@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeText } from "../../src/report/terminal-text.js";
+import { safeText } from "../../src/text/safe-text.js";
 
 describe("safeText", () => {
   it("leaves ordinary text alone, non-ASCII included", () => {
