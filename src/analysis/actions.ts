@@ -1,7 +1,10 @@
 import type { Statement } from "../model/policy.js";
 import type { WorkBudget } from "./patterns/budget.js";
+import { resourcePatternWithinComponents } from "./arn-patterns.js";
 import type { Glob } from "./patterns/glob.js";
+import { globCoveredBy } from "./patterns/relations.js";
 import {
+  pattern,
   patternsCover,
   patternsOverlap,
   wildcardMatch,
@@ -62,10 +65,10 @@ export function statementCoversResources(
   scopes: readonly Glob[],
   budget: WorkBudget,
 ): boolean {
-  const denied = statement.resources && withoutVariables(statement.resources);
-  if (denied) {
+  if (statement.resources) {
+    const denied = deniedResourcePatterns(statement.resources);
     return grantResources.every((arn) =>
-      scopes.every((scope) => patternsCover(denied, arn, false, budget, scope)),
+      scopes.every((scope) => globCoveredBy(pattern(arn), denied, budget, scope)),
     );
   }
   const excluded = statement.notResources?.map(widenVariables);
@@ -76,6 +79,13 @@ export function statementCoversResources(
   }
   // A trust policy has no Resource element: it is about the role itself.
   return true;
+}
+
+/** What a Deny's Resource values certainly cover (variables prove nothing; wildcards stay within components). */
+export function deniedResourcePatterns(resources: readonly string[]): Glob[] {
+  return withoutVariables(resources)
+    .map(resourcePatternWithinComponents)
+    .filter((glob): glob is Glob => glob !== undefined);
 }
 
 export type AccessLevel = "read" | "write" | "permissions" | "assume";

@@ -113,3 +113,30 @@ export function compareWithArn(
 function isStar(component: string): boolean {
   return component.length > 0 && [...component].every((ch) => ch === "*");
 }
+
+/**
+ * A Deny's Resource value as what it certainly covers: a wildcard in the first five components of an ARN stays
+ * within its component (IAM User Guide, "IAM JSON policy elements: Resource", wildcards within ARN segments), so
+ * it is read that narrowly; only the resource part's wildcards may run across colons. A value with fewer than six
+ * components covers nothing. (As a grant, or as what a NotResource leaves out, the wider whole-text reading is
+ * kept: it errs toward reporting.)
+ */
+export function resourcePatternWithinComponents(text: string): Glob | undefined {
+  const parts = arnComponents(text);
+  if (!parts) return text.length > 0 && [...text].every((ch) => ch === "*") ? compile("*") : undefined;
+  const tokens: Token[] = [];
+  parts.forEach((part, index) => {
+    if (index > 0) tokens.push({ kind: "char", ch: ":" });
+    if (index === 5) {
+      tokens.push(...compile(part).tokens);
+      return;
+    }
+    for (const ch of characters(part)) {
+      if (ch === "*") {
+        if (tokens[tokens.length - 1]?.kind !== "star") tokens.push(COMPONENT);
+      } else if (ch === "?") tokens.push({ kind: "class", cls: "not-colon" });
+      else tokens.push({ kind: "char", ch });
+    }
+  });
+  return tokenGlob(tokens, text);
+}

@@ -10,7 +10,8 @@ import type { Control } from "./controls.js";
 import type { EvaluationContext } from "./key-values.js";
 import type { Glob } from "./patterns/glob.js";
 import { intersectionCoveredBy } from "./patterns/relations.js";
-import { pattern, widenVariables, withoutVariables } from "./wildcard.js";
+import { deniedResourcePatterns } from "./actions.js";
+import { pattern, widenVariables } from "./wildcard.js";
 
 /** Past this many ways to pick one NotResource pattern from each Deny, the combination is not tried. */
 const MAX_COMBINATIONS = 256;
@@ -40,7 +41,7 @@ export class CombinedDenies {
   }
 
   private coverTogether(applying: readonly Control[], action: string): boolean {
-    const inside = withoutVariables(applying.flatMap((c) => c.parts?.resources ?? [])).map((p) => pattern(p));
+    const inside = deniedResourcePatterns(applying.flatMap((c) => c.parts?.resources ?? []));
     const exclusions = applying
       .map((c) => c.parts?.notResources)
       .filter((list): list is readonly string[] => list !== undefined)

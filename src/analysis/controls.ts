@@ -48,6 +48,8 @@ export function denyStatementControl(
   // Whether the Deny's Action and Resource take in the grant's does not depend on the caller: decided once.
   // Keyed by the grant's resource list (one array per grant) and then by action.
   const coverage = new WeakMap<readonly string[], Map<string, boolean>>();
+  // Grants often write the same Resource list: decided once per text too.
+  const byText = new Map<string, boolean>();
   const covers = (action: string, grantResources: readonly string[]): boolean => {
     let byAction = coverage.get(grantResources);
     if (!byAction) {
@@ -55,6 +57,7 @@ export function denyStatementControl(
       coverage.set(grantResources, byAction);
     }
     let result = byAction.get(action);
+    if (result === undefined) result = byText.get(`${action}\n${grantResources.join("\n")}`);
     if (result === undefined) {
       // Scope by scope (the bucket, its objects): an action excluded by NotAction that cannot apply in a scope
       // leaves nothing there, so `Deny NotAction s3:GetObject` on the bucket ARN covers `s3:*` on it.
@@ -65,8 +68,9 @@ export function denyStatementControl(
             appliesOnlyElsewhere(name, scope),
           ) && statementCoversResources(statement, grantResources, [scope], ctx.budget),
       );
-      byAction.set(action, result);
+      byText.set(`${action}\n${grantResources.join("\n")}`, result);
     }
+    byAction.set(action, result);
     return result;
   };
   const appliesTo = (caller: Caller): boolean => {

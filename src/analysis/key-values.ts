@@ -53,7 +53,9 @@ export function resolveVariables(value: string, ctx: EvaluationContext): string 
     const lower = name.toLowerCase();
     if (lower === "aws:resourceaccount") return ctx.ownerAccount;
     if (lower === "aws:resourceorgid" && ctx.ownerOrgId) return ctx.ownerOrgId;
-    if (name === "*" || name === "?" || name === "$") return name;
+    if (name === "$") return name;
+    // `${*}` and `${?}` are a literal `*` and `?`, which a pattern of ours cannot hold apart from a wildcard: the
+    // value is taken as depending on the request, so it neither confines an Allow nor proves a Deny.
     unresolved = true;
     return "";
   });
@@ -98,10 +100,15 @@ function equal(pattern: string, value: string, op: ParsedOperator): boolean {
 }
 
 function literalTest(value: string, ctx: EvaluationContext): PatternTest {
-  return (pattern, op) =>
-    triFromBoolean(
+  return (pattern, op) => {
+    // Bool values are "true" and "false"; whether IAM also takes "True" is not documented: such a value holds for
+    // some requests, so it admits under an Allow and proves nothing under a Deny.
+    if (op.kind === "bool" && pattern !== value && pattern.toLowerCase() === value.toLowerCase())
+      return "some";
+    return triFromBoolean(
       op.wildcards ? wildcardMatch(pattern, value, op.ignoreCase, ctx.budget) : equal(pattern, value, op),
     );
+  };
 }
 
 /**

@@ -97,6 +97,9 @@ export function analyzeResource(
       if (account) mentions.accounts.add(account);
       else mentions.canonicalUsers.add(grant.grantee.id);
     }
+    // A grant to an e-mail address names an account S3 resolved when it was made: unknown here, so a party of its own.
+    if (grant.grantee.type === "AmazonCustomerByEmail" && grant.grantee.email)
+      mentions.unknownPrincipals.add(grant.grantee.email);
   }
 
   const ctx: EvaluationContext & PrincipalContext = {

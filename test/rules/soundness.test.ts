@@ -452,3 +452,75 @@ describe("issue 7: a policy past the analysis budget is reported conservatively,
     ]);
   });
 });
+
+describe("issue 7: gaps found while writing docs/semantics.md", () => {
+  ruleTester("public-access", {
+    valid: [],
+    invalid: [
+      // A wildcard in the first five ARN components stays within its component: `arn:*s3:::…` is no S3 ARN.
+      ...inBothZones(
+        "a Deny whose Resource wildcard would have to run across colons covers nothing",
+        {
+          resource: "bucket",
+          policy: policy(
+            allowAnyone("s3:GetObject", OBJECTS_ARN),
+            denyAnyone({ Action: "s3:GetObject", Resource: `arn:*s3:::${BUCKET}/*` }),
+          ),
+        },
+        { expected: {} },
+      ),
+      // `${*}` is a literal `*` in AWS: a Deny value holding it proves nothing.
+      ...inBothZones(
+        "a Deny value with ${*} proves nothing",
+        {
+          resource: "bucket",
+          policy: policy(getObject({ AWS: VENDOR }), {
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:GetObject",
+            Resource: OBJECTS_ARN,
+            Condition: { StringLike: { "aws:PrincipalAccount": "2222${*}" } },
+          }),
+        },
+        { expected: { count: 0 }, activeRules: ["external-access"] },
+      ),
+      // Whether IAM takes "False" for "false" is not documented: such a Deny proves nothing.
+      ...inBothZones(
+        'a Deny on Bool "False" proves nothing',
+        {
+          resource: "bucket",
+          policy: policy(allowAnyone("s3:GetObject", OBJECTS_ARN), {
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:GetObject",
+            Resource: OBJECTS_ARN,
+            Condition: { Bool: { "aws:SecureTransport": "True" } },
+          }),
+        },
+        { expected: {} },
+      ),
+    ],
+  });
+
+  ruleTester("external-access", {
+    valid: [],
+    invalid: [
+      ...inBothZones(
+        "an ACL grant to an e-mail address reaches an account of its own",
+        {
+          resource: "bucket",
+          policy: null,
+          acl: {
+            grants: [
+              {
+                grantee: { type: "AmazonCustomerByEmail", email: "partner@example.com" },
+                permission: "READ",
+              },
+            ],
+          },
+        },
+        { expected: { judged: "partner@example.com" } },
+      ),
+    ],
+  });
+});
