@@ -28,6 +28,8 @@ export interface EvaluationContext {
    * trust policy), so `Action "*"` or a NotAction grant is compared with a Deny within them.
    */
   actionDomain: Glob;
+  /** Answers that depend only on policy text, kept for the length of one resource's analysis. */
+  memo: Map<string, boolean>;
   /** The resource's allowance of analysis work. */
   budget: WorkBudget;
 }

@@ -110,6 +110,7 @@ export function analyzeResource(
     resourceScopes: resourceScopesOf(resource),
     resourceType: resource.type,
     actionDomain: actionDomainOf(resource),
+    memo: new Map(),
     budget,
   };
   const callers = buildOutsideCallers(mentions, zone, resource.accountId);
