@@ -1,6 +1,10 @@
-/** `npm run bench`: speed and memory, measured here rather than asserted in timed tests. */
+/**
+ * `npm run bench`: speed and memory, measured here rather than asserted in timed tests. `npm run bench -- scan`
+ * or `npm run bench -- collect` runs one of the two.
+ */
 import { benchCollect } from "./bench-collect.js";
-import { benchScan } from "./bench-scan.js";
+import { benchScan } from "./bench/scan-bench.js";
 
-for (const line of await benchScan()) console.log(line);
-for (const line of await benchCollect()) console.log(line);
+const only = process.argv[2];
+if (only === undefined || only === "scan") for (const line of await benchScan()) console.log(line);
+if (only === undefined || only === "collect") for (const line of await benchCollect()) console.log(line);
