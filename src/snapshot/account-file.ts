@@ -1,3 +1,4 @@
+import type { SourceLocation } from "../model/location.js";
 import type { RoleResource } from "../model/resource.js";
 import type {
   AccountSnapshot,
@@ -21,6 +22,17 @@ export interface AccountFileResult {
   account?: AccountSnapshot;
   collectionErrors: CollectionError[];
   readProblems: ReadProblem[];
+  /**
+   * Read with `deferLocations`: fills in the lines and columns of these locations of the account's model (the
+   * others stay zero). Looking positions up costs a pass over the file, so a scan asks only for those behind its
+   * findings.
+   */
+  resolveLocations?: (locations: Iterable<SourceLocation>) => void;
+}
+
+export interface AccountFileOptions {
+  /** Leave the model's locations unresolved (zeros) until `resolveLocations` is called. */
+  deferLocations?: boolean;
 }
 
 /**
@@ -32,6 +44,7 @@ export async function readAccountFile(
   file: string,
   accountId: string,
   snapshotDirectory: string,
+  options: AccountFileOptions = {},
 ): Promise<AccountFileResult> {
   const readProblems = new FileProblems(file);
   const skipped = () => `account ${accountId} skipped`;
@@ -47,7 +60,15 @@ export async function readAccountFile(
     skipped,
     readProblems,
   );
-  return { ...(result ?? { collectionErrors: [] }), readProblems: readProblems.list() };
+  const source = root.source;
+  if (!options.deferLocations) source.resolveLocations();
+  return {
+    ...(result ?? { collectionErrors: [] }),
+    readProblems: readProblems.list(),
+    ...(options.deferLocations
+      ? { resolveLocations: (locations) => source.resolveLocations(locations) }
+      : {}),
+  };
 }
 
 function readAccountDocument(

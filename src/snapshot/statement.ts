@@ -102,7 +102,7 @@ function finish(
   index: number,
   judged: Omit<Statement, "index" | "location" | "canonical">,
 ): Statement {
-  const parsed: Omit<Statement, "canonical"> = { index, ...judged, location: node.location };
+  const parsed: Omit<Statement, "canonical"> = { index, ...judged, location: node.deferredLocation() };
   return { ...parsed, canonical: canonicalStatement(parsed) };
 }
 
