@@ -6,7 +6,10 @@ import { rmSync } from "node:fs";
 rmSync("dist", { recursive: true, force: true });
 await build({
   entryPoints: ["src/cli.ts"],
-  outfile: "dist/cli.js",
+  outdir: "dist",
+  // `collect` is imported dynamically into a chunk of its own, so that the AWS SDK is loaded by collect only.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",
