@@ -228,7 +228,6 @@ export class JsonNode {
   }
 }
 
-const INTEGER_KEY_START = /^[0-9]/;
 /** Keys JavaScript lists before the others, whatever order they were written in (array-index-like). */
 const INTEGER_LIKE = /^(?:0|[1-9]\d{0,9})$/;
 
@@ -256,8 +255,8 @@ export class JsonObject {
   keys(): string[] {
     const keys = Object.keys(this.members);
     // JavaScript objects list integer-like keys first: the text says where they were written.
-    const first = keys[0];
-    if (first !== undefined && INTEGER_KEY_START.test(first) && keys.some((key) => INTEGER_LIKE.test(key))) {
+    const first = keys[0]?.charCodeAt(0) ?? 0;
+    if (first >= 0x30 && first <= 0x39 && keys.some((key) => INTEGER_LIKE.test(key))) {
       return this.node.source.locator.keysInTextOrder(this.node.segments());
     }
     return keys;

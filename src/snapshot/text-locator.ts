@@ -19,8 +19,10 @@ export interface Span {
 
 interface Target {
   children: Map<PathSegment, Target>;
-  span?: Span;
 }
+
+/** The spans of a container's children, recorded the one time the container is scanned. */
+type Children = Map<string, Span> | Span[];
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -29,31 +31,77 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
+/** Everything but brackets, braces and quotes (sticky: matches from lastIndex only). */
+const NOT_STRUCTURAL = /[^{}[\]"]*/y;
 
+/**
+ * Each container scanned on the way to a value has the spans of all its children recorded: the first look-up
+ * in a file costs about one pass over it, and later ones go straight to the value (a role's statements are then
+ * found without scanning the roles before it again).
+ */
 export class TextLocator {
   private lineStarts: Int32Array | undefined;
+  private readonly children = new Map<number, Children>();
+  private rootStart: number | undefined;
+  private rootEnd: number | undefined;
 
   constructor(readonly text: string) {}
 
-  /** The spans of the values at `paths` (undefined for a path the text does not have), in one pass. */
+  /** The spans of the values at `paths` (undefined for a path the text does not have). */
   spans(paths: readonly (readonly PathSegment[])[]): (Span | undefined)[] {
-    const root: Target = { children: new Map() };
-    const targets = paths.map((path) => {
-      let target = root;
-      for (const segment of path) {
-        let child = target.children.get(segment);
-        if (!child) {
-          child = { children: new Map() };
-          target.children.set(segment, child);
-        }
+    const root = this.root();
+    // Paths that reach a container not scanned yet are scanned together, from that container.
+    const pending = new Map<number, Target>();
+    for (const path of paths) {
+      const { span, depth } = this.descend(root, path);
+      if (depth === path.length || span === undefined) continue;
+      let target: Target | undefined = pending.get(span.start);
+      if (!target) pending.set(span.start, (target = { children: new Map() }));
+      for (const segment of path.slice(depth)) {
+        let child: Target | undefined = target.children.get(segment);
+        if (!child) target.children.set(segment, (child = { children: new Map() }));
         target = child;
       }
-      return target;
+    }
+    for (const [start, target] of pending) this.walk(start, target);
+    return paths.map((path) => {
+      if (path.length === 0) return { start: root.start, end: (this.rootEnd ??= this.skipValue(root.start)) };
+      const { span, depth } = this.descend(root, path);
+      return depth === path.length ? span : undefined;
     });
-    const start = this.skipWhitespace(0);
-    const end = this.walk(start, root);
-    root.span = { start, end };
-    return targets.map((target) => target.span);
+  }
+
+  /** The root value's start (its end is looked up only when asked for: it takes a pass). */
+  private root(): Span {
+    this.rootStart ??= this.skipWhitespace(0);
+    return { start: this.rootStart, end: this.text.length };
+  }
+
+  /**
+   * Follows `path` through the containers already scanned: the span reached, and how many segments led there
+   * (fewer than the path's when a container on the way was not scanned yet, or the path does not exist).
+   */
+  private descend(root: Span, path: readonly PathSegment[]): { span: Span | undefined; depth: number } {
+    let span: Span = root;
+    for (let depth = 0; depth < path.length; depth += 1) {
+      const children = this.children.get(span.start);
+      if (children === undefined) {
+        const code = this.text.charCodeAt(span.start);
+        // Only containers have children; a scalar on the way means there is no such path.
+        return { span: code === OPEN_BRACE || code === OPEN_BRACKET ? span : undefined, depth };
+      }
+      const segment = path[depth] as PathSegment;
+      const child = Array.isArray(children)
+        ? typeof segment === "number"
+          ? children[segment]
+          : undefined
+        : typeof segment === "string"
+          ? children.get(segment)
+          : undefined;
+      if (child === undefined) return { span: undefined, depth };
+      span = child;
+    }
+    return { span, depth: path.length };
   }
 
   /** Keys of the object at `path` in the order first written (JSON.parse puts integer-like keys first). */
@@ -83,34 +131,43 @@ export class TextLocator {
     return { line: low + 1, column: offset - (starts[low] as number) + 1 };
   }
 
-  /** Records spans of the targets below `target` for the value at `index`; returns the offset after the value. */
+  /**
+   * Scans the value at `index` down the paths of `target`, recording the children of each container it scans;
+   * returns the offset after the value.
+   */
   private walk(index: number, target: Target): number {
     if (target.children.size === 0) return this.skipValue(index);
     const code = this.text.charCodeAt(index);
     if (code === OPEN_BRACE) {
-      return this.forEachMember(index, (key, valueStart, keyStart) => {
+      const members = new Map<string, Span>();
+      const end = this.forEachMember(index, (key, valueStart, keyStart) => {
         const child = target.children.get(key);
-        if (!child) return this.skipValue(valueStart);
-        // A duplicate key: the last one is the value JSON.parse keeps, so it is the one located.
-        clearSpans(child);
-        const end = this.walk(valueStart, child);
-        child.span = { start: valueStart, end, memberStart: keyStart };
-        return end;
+        const valueEnd = child ? this.walk(valueStart, child) : this.skipValue(valueStart);
+        // A duplicate key: the last one is the value JSON.parse keeps.
+        members.set(key, { start: valueStart, end: valueEnd, memberStart: keyStart });
+        return valueEnd;
       });
+      this.children.set(index, members);
+      return end;
     }
     if (code === OPEN_BRACKET) {
-      let position = 0;
+      const elements: Span[] = [];
       let next = this.skipWhitespace(index + 1);
-      if (this.text.charCodeAt(next) === CLOSE_BRACKET) return next + 1;
-      for (;;) {
-        const child = target.children.get(position);
-        const end = child ? this.walk(next, child) : this.skipValue(next);
-        if (child) child.span = { start: next, end };
-        next = this.skipWhitespace(end);
-        if (this.text.charCodeAt(next) !== COMMA) return next + 1;
-        next = this.skipWhitespace(next + 1);
-        position += 1;
+      let end: number;
+      if (this.text.charCodeAt(next) === CLOSE_BRACKET) end = next + 1;
+      else {
+        for (;;) {
+          const child = target.children.get(elements.length);
+          const valueEnd = child ? this.walk(next, child) : this.skipValue(next);
+          elements.push({ start: next, end: valueEnd });
+          next = this.skipWhitespace(valueEnd);
+          if (this.text.charCodeAt(next) !== COMMA) break;
+          next = this.skipWhitespace(next + 1);
+        }
+        end = next + 1;
       }
+      this.children.set(index, elements);
+      return end;
     }
     return this.skipValue(index);
   }
@@ -167,17 +224,22 @@ export class TextLocator {
     const code = text.charCodeAt(index);
     if (code === QUOTE) return this.skipString(index);
     if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      // Runs of other characters are skipped by the regular expression engine, far faster than char by char.
       let depth = 0;
-      for (let i = index; i < text.length; i += 1) {
+      let i = index;
+      for (;;) {
+        NOT_STRUCTURAL.lastIndex = i;
+        NOT_STRUCTURAL.test(text);
+        i = NOT_STRUCTURAL.lastIndex;
+        if (i >= text.length) return text.length;
         const c = text.charCodeAt(i);
-        if (c === QUOTE) i = this.skipString(i) - 1;
-        else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth += 1;
-        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-          depth -= 1;
-          if (depth === 0) return i + 1;
+        if (c === QUOTE) i = this.skipString(i);
+        else {
+          i += 1;
+          if (c === OPEN_BRACE || c === OPEN_BRACKET) depth += 1;
+          else if ((depth -= 1) === 0) return i;
         }
       }
-      return text.length;
     }
     // A number, true, false or null: up to the next delimiter or whitespace.
     let i = index;
@@ -187,11 +249,6 @@ export class TextLocator {
     }
     return i;
   }
-}
-
-function clearSpans(target: Target): void {
-  delete target.span;
-  for (const child of target.children.values()) clearSpans(child);
 }
 
 function decodeKey(text: string, start: number, end: number): string {
