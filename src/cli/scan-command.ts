@@ -1,19 +1,23 @@
 import { isAccountId } from "../model/account-id.js";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { scanSnapshot, ZoneError } from "../engine/scan.js";
+import { createReadStream } from "node:fs";
+import { ZoneError } from "../engine/scan.js";
+import { scanSnapshotPaths } from "../engine/scan-stream.js";
 import { SEVERITIES, type Severity } from "../findings/finding.js";
-import type { ScanResult } from "../findings/scan-result.js";
+import type { ScanOverview } from "../findings/scan-result.js";
 import {
+  FindingSpool,
   OutputError,
   REPORT_FORMATS,
-  renderReport,
+  reportContent,
   ReportLimitError,
   ReportPathError,
   safeText,
+  withTemporaryContent,
   writeOutputFile,
   type ReportFormat,
 } from "../report/index.js";
-import { InputError, readSnapshots } from "../snapshot/index.js";
+import { InputError } from "../snapshot/index.js";
 import { EXIT_INPUT } from "./exit-codes.js";
 import { exitStatusFor, nothingToScan, scanWarnings } from "./scan-outcome.js";
 
@@ -29,7 +33,8 @@ export interface ScanCommandOptions {
 }
 
 export interface CliIo {
-  stdout(text: string): void;
+  /** A promise it returns is awaited: a long report waits for a full pipe to take its text. */
+  stdout(text: string): unknown;
   stderr(text: string): void;
   cwd: string;
   isTty: boolean;
@@ -56,59 +61,73 @@ function printDiagnostics(io: CliIo, lines: string[]): void {
 
 /**
  * Reads, scans and reports; returns the exit status (exit-codes.ts). Input, report and output problems are a
- * message and status 2, with no report written.
+ * message and status 2, with no report written. Accounts are scanned one at a time and their findings kept on
+ * disk until the report is written (engine/scan-stream.ts): memory stays that of the largest account.
  */
 export async function runScan(paths: string[], options: ScanCommandOptions, io: CliIo): Promise<number> {
   const file =
     options.output !== undefined && !STANDARD_OUTPUT_NAMES.has(options.output) ? options.output : undefined;
-  let result: ScanResult;
-  let report: string;
+  const spool = await FindingSpool.create();
   try {
-    const snapshot = await readSnapshots(paths);
-    const empty = nothingToScan(snapshot);
+    let overview: ScanOverview;
+    try {
+      overview = await scanSnapshotPaths(paths, {
+        ...(options.zone ? { zone: options.zone } : {}),
+        trustedAccounts: options.trustedAccount,
+        onAccount: (findings) => spool.append(findings),
+      });
+    } catch (error) {
+      if (error instanceof InputError || error instanceof ZoneError) {
+        printDiagnostics(io, [error.message]);
+        return EXIT_INPUT;
+      }
+      throw error;
+    }
+    const empty = nothingToScan({
+      source: paths.join(", "),
+      accounts: { length: overview.accountsScanned },
+      readProblems: overview.readProblems,
+    });
     if (empty) {
       printDiagnostics(io, empty);
       return EXIT_INPUT;
     }
-    result = scanSnapshot(snapshot, {
-      ...(options.zone ? { zone: options.zone } : {}),
-      trustedAccounts: options.trustedAccount,
-    });
-    result = { ...result, sources: paths };
-    report = renderReport(options.format, result, {
+    const content = reportContent(options.format, overview, () => spool.accounts(), {
       cwd: io.cwd,
       repoRoot: options.repoRoot ?? io.cwd,
       color: options.color && io.isTty && file === undefined,
     });
-  } catch (error) {
-    if (
-      error instanceof InputError ||
-      error instanceof ZoneError ||
-      error instanceof ReportLimitError ||
-      error instanceof ReportPathError
-    ) {
-      printDiagnostics(io, [error.message]);
-      return EXIT_INPUT;
+    const exitStatus = exitStatusFor(overview, {
+      failOn: options.failOn,
+      allowIncomplete: options.allowIncomplete ?? false,
+    });
+    const warnings = scanWarnings(overview, exitStatus);
+    try {
+      if (file === undefined) {
+        await withTemporaryContent(content, async (report) => {
+          printDiagnostics(io, warnings);
+          for await (const chunk of createReadStream(report, { encoding: "utf8", highWaterMark: 1 << 20 }))
+            await io.stdout(chunk as string);
+        });
+      } else {
+        await writeOutputFile(file, content);
+        printDiagnostics(io, warnings);
+      }
+    } catch (error) {
+      if (error instanceof ReportLimitError || error instanceof ReportPathError) {
+        printDiagnostics(io, [error.message]);
+        return EXIT_INPUT;
+      }
+      if (error instanceof OutputError) {
+        printDiagnostics(io, [...warnings, error.message]);
+        return EXIT_INPUT;
+      }
+      throw error;
     }
-    throw error;
-  }
-  const exitStatus = exitStatusFor(result, {
-    failOn: options.failOn,
-    allowIncomplete: options.allowIncomplete ?? false,
-  });
-  printDiagnostics(io, scanWarnings(result, exitStatus));
-  if (file === undefined) {
-    io.stdout(report);
     return exitStatus;
+  } finally {
+    await spool.dispose();
   }
-  try {
-    await writeOutputFile(file, report);
-  } catch (error) {
-    if (!(error instanceof OutputError)) throw error;
-    printDiagnostics(io, [error.message]);
-    return EXIT_INPUT;
-  }
-  return exitStatus;
 }
 
 export function createScanCommand(io: CliIo, setExitCode: (code: number) => void): Command {

@@ -96,8 +96,8 @@ function checkResource(
 export class FingerprintRegistry {
   private readonly seen = new Set<string>();
 
-  /** Records `fingerprint` for `ruleId`; false when it was given already. */
-  add(ruleId: string, fingerprint: string): boolean {
+  /** Records `fingerprint` for `ruleId` (on the resource `resourceArn`); false when it was given already. */
+  add(ruleId: string, fingerprint: string, _resourceArn?: string): boolean {
     const key = `${ruleId} ${fingerprint}`;
     if (this.seen.has(key)) return false;
     this.seen.add(key);
@@ -115,7 +115,7 @@ function assignFingerprints(findings: Finding[], registry: FingerprintRegistry):
       principal: finding.principal.written,
     };
     let fingerprint = fingerprintOf(parts);
-    for (let n = 2; !registry.add(finding.ruleId, fingerprint); n += 1) {
+    for (let n = 2; !registry.add(finding.ruleId, fingerprint, finding.resource.arn); n += 1) {
       fingerprint = fingerprintOf({ ...parts, grantIdentity: `${parts.grantIdentity}#${n}` });
     }
     finding.fingerprint = fingerprint;

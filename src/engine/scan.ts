@@ -21,7 +21,7 @@ export interface ScanOptions {
 
 export class ZoneError extends Error {}
 
-export function zoneFor(snapshot: Snapshot, options: ScanOptions): Zone {
+export function zoneFor(snapshot: Pick<Snapshot, "organization">, options: ScanOptions): Zone {
   const kind = options.zone ?? (snapshot.organization ? "organization" : "account");
   if (kind === "organization" && !snapshot.organization) {
     throw new ZoneError(

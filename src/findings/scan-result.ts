@@ -1,6 +1,6 @@
 import type { CollectionError, ReadProblem } from "../model/snapshot.js";
 import type { RuleMeta } from "../../rules/types.js";
-import type { Finding } from "./finding.js";
+import { isActive, type Finding, type Severity } from "./finding.js";
 
 export type ZoneKind = "account" | "organization";
 
@@ -26,4 +26,47 @@ export interface ScanResult {
   resourcesScanned: number;
   readProblems: ReadProblem[];
   collectionErrors: CollectionError[];
+}
+
+/** How many findings a scan has, by kind: what a report says before it lists them. */
+export interface FindingCounts {
+  total: number;
+  /** Findings that no control cancels. */
+  active: number;
+  /** Active findings per severity. */
+  activeBySeverity: Map<Severity, number>;
+  /** Active findings per rule id. */
+  activeByRule: Map<string, number>;
+  /** All findings, active or cancelled, per rule id. */
+  byRule: Map<string, number>;
+}
+
+/**
+ * A scan as reports see it before they list its findings: everything but the findings themselves, which a
+ * large scan streams account by account (report/pieces.ts).
+ */
+export type ScanOverview = Omit<ScanResult, "findings"> & { counts: FindingCounts };
+
+export function emptyCounts(): FindingCounts {
+  return { total: 0, active: 0, activeBySeverity: new Map(), activeByRule: new Map(), byRule: new Map() };
+}
+
+/** Adds `findings` to `counts`. */
+export function countFindings(counts: FindingCounts, findings: readonly Finding[]): FindingCounts {
+  const add = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const finding of findings) {
+    counts.total += 1;
+    add(counts.byRule, finding.ruleId);
+    if (!isActive(finding)) continue;
+    counts.active += 1;
+    add(counts.activeBySeverity, finding.severity);
+    add(counts.activeByRule, finding.ruleId);
+  }
+  return counts;
+}
+
+/** The overview of a scan held in memory. */
+export function overviewOf(result: ScanResult): ScanOverview {
+  const { findings, ...rest } = result;
+  return { ...rest, counts: countFindings(emptyCounts(), findings) };
 }

@@ -1,11 +1,13 @@
 import { isActive } from "../findings/finding.js";
 import type { Finding } from "../findings/finding.js";
-import type { ScanResult } from "../findings/scan-result.js";
+import { overviewOf, type ScanOverview, type ScanResult } from "../findings/scan-result.js";
 import type { SourceLocation } from "../model/location.js";
 import { sortFindings } from "./order.js";
 import { sortCollectionErrors, sortReadProblems } from "./problems.js";
 import { redactSecrets } from "./redact.js";
-import { summarize } from "./summary.js";
+import { indent, PLACEHOLDER, splitAt } from "./json-text.js";
+import { renderPieces, type ReportPiece } from "./pieces.js";
+import { summarizeOverview } from "./summary.js";
 
 // The JSON report's schema is documented in docs/json-report.md; bump JSON_REPORT_SCHEMA_VERSION on any
 // change that is not a pure addition. Optional fields are always present (null when absent) so that
@@ -60,20 +62,24 @@ function findingJson(finding: Finding) {
 }
 
 export function toJsonReport(result: ScanResult) {
-  const summary = summarize(result);
+  return jsonReportOf(overviewOf(result), sortFindings(result.findings).map(findingJson));
+}
+
+function jsonReportOf<F>(overview: ScanOverview, findings: F) {
+  const summary = summarizeOverview(overview);
   return {
     schemaVersion: JSON_REPORT_SCHEMA_VERSION,
     tool: {
-      name: result.tool.name,
-      version: result.tool.version,
-      informationUri: result.tool.informationUri,
+      name: overview.tool.name,
+      version: overview.tool.version,
+      informationUri: overview.tool.informationUri,
     },
     zone: {
-      kind: result.zone.kind,
-      organizationId: result.zone.organizationId ?? null,
-      trustedAccounts: [...result.zone.trustedAccounts],
+      kind: overview.zone.kind,
+      organizationId: overview.zone.organizationId ?? null,
+      trustedAccounts: [...overview.zone.trustedAccounts],
     },
-    sources: [...result.sources],
+    sources: [...overview.sources],
     summary: {
       findings: summary.active,
       cancelled: summary.cancelled,
@@ -85,15 +91,15 @@ export function toJsonReport(result: ScanResult) {
       readProblems: summary.readProblems,
       collectionErrors: summary.collectionErrors,
     },
-    findings: sortFindings(result.findings).map(findingJson),
+    findings,
     problems: {
-      readProblems: sortReadProblems(result.readProblems).map((problem) => ({
+      readProblems: sortReadProblems(overview.readProblems).map((problem) => ({
         kind: problem.kind ?? "unreadable",
         file: problem.file,
         jsonPath: problem.jsonPath,
         message: redactSecrets(problem.message),
       })),
-      collectionErrors: sortCollectionErrors(result.collectionErrors).map((error) => ({
+      collectionErrors: sortCollectionErrors(overview.collectionErrors).map((error) => ({
         accountId: error.accountId ?? null,
         service: error.service,
         operation: error.operation,
@@ -109,5 +115,30 @@ export type JsonReport = ReturnType<typeof toJsonReport>;
 
 /** 2-space indent, trailing newline, keys in the documented order: the same result gives the same bytes. */
 export function renderJson(result: ScanResult): string {
-  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+  return renderPieces(jsonReportPieces(overviewOf(result)), sortFindings(result.findings));
+}
+
+/** The JSON report with its findings array written account by account, as JSON.stringify would write it whole. */
+export function jsonReportPieces(overview: ScanOverview): ReportPiece[] {
+  const [before, after] = splitAt(
+    JSON.stringify(jsonReportOf(overview, PLACEHOLDER), null, 2),
+    `\n  "findings": ${JSON.stringify(PLACEHOLDER)}`,
+  );
+  const opening = `${before}\n  "findings": `;
+  if (overview.counts.total === 0) return [`${opening}[]${after}\n`];
+  let separator = "[\n";
+  return [
+    opening,
+    {
+      eachAccount: (findings) => {
+        let text = "";
+        for (const finding of findings) {
+          text += separator + indent(JSON.stringify(findingJson(finding), null, 2), "    ");
+          separator = ",\n";
+        }
+        return text;
+      },
+    },
+    `\n  ]${after}\n`,
+  ];
 }

@@ -1,7 +1,12 @@
 import { wasSkipped } from "../model/snapshot.js";
-import { isActive, SEVERITIES } from "../findings/finding.js";
+import { SEVERITIES } from "../findings/finding.js";
 import type { Severity } from "../findings/finding.js";
-import type { ScanResult, ZoneDescription } from "../findings/scan-result.js";
+import {
+  overviewOf,
+  type ScanOverview,
+  type ScanResult,
+  type ZoneDescription,
+} from "../findings/scan-result.js";
 
 export interface ReportSummary {
   /** Findings that no control cancels. */
@@ -20,30 +25,33 @@ export interface ReportSummary {
 }
 
 export function summarize(result: ScanResult): ReportSummary {
-  const active = result.findings.filter(isActive);
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const finding of active) bySeverity[finding.severity] += 1;
+  return summarizeOverview(overviewOf(result));
+}
 
-  const ruleIds = result.rules.map((rule) => rule.id as string);
+/** The summary from a scan's overview (its counts), before any finding is listed. */
+export function summarizeOverview(overview: ScanOverview): ReportSummary {
+  const { counts } = overview;
+  const bySeverity = Object.fromEntries(
+    SEVERITIES.map((s) => [s, counts.activeBySeverity.get(s) ?? 0]),
+  ) as Record<Severity, number>;
+  const ruleIds = overview.rules.map((rule) => rule.id as string);
   // A finding of a rule missing from `rules` would be an engine bug; still count it rather than hide it.
-  const extra = [...new Set(active.map((f) => f.ruleId as string))]
-    .filter((id) => !ruleIds.includes(id))
-    .sort();
+  const extra = [...counts.activeByRule.keys()].filter((id) => !ruleIds.includes(id)).sort();
   const byRule = [...ruleIds, ...extra].map((ruleId) => ({
     ruleId,
-    count: active.filter((f) => f.ruleId === ruleId).length,
+    count: counts.activeByRule.get(ruleId) ?? 0,
   }));
 
   return {
-    active: active.length,
-    cancelled: result.findings.length - active.length,
-    total: result.findings.length,
+    active: counts.active,
+    cancelled: counts.total - counts.active,
+    total: counts.total,
     bySeverity,
     byRule,
-    accountsScanned: result.accountsScanned,
-    resourcesScanned: result.resourcesScanned,
-    readProblems: result.readProblems.length,
-    collectionErrors: result.collectionErrors.length,
+    accountsScanned: overview.accountsScanned,
+    resourcesScanned: overview.resourcesScanned,
+    readProblems: overview.readProblems.length,
+    collectionErrors: overview.collectionErrors.length,
   };
 }
 
