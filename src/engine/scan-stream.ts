@@ -1,7 +1,8 @@
 /**
  * `trustscan scan` on snapshots of any size, in memory bounded by the largest account rather than by the
  * organization: the account files are read twice, once for the few facts that cross accounts (who owns each
- * bucket and canonical user: the pre-index) and once to scan them one at a time, in the order reports list them.
+ * bucket and canonical user: cross-account-index.ts) and once to scan them one at a time, in the order reports
+ * list them.
  * Each account's findings go to `onAccount` (a spool, for the report) and are then let go; what a report says
  * before its findings (counts, problems) comes back as the overview.
  *
@@ -9,24 +10,21 @@
  */
 import { RULES } from "../../rules/index.js";
 import { DEFAULT_RESOURCE_BUDGET } from "../analysis/patterns/budget.js";
-import type { SnapshotIndex } from "../analysis/snapshot-index.js";
 import type { Finding } from "../findings/finding.js";
 import { compareFindings } from "../findings/order.js";
 import { countFindings, emptyCounts, type ScanOverview } from "../findings/scan-result.js";
-import type { PublicAccessBlock } from "../model/resource.js";
 import type { AccountSnapshot, CollectionError, Organization, ReadProblem } from "../model/snapshot.js";
 import {
   accountFileOf,
   InputError,
   openSnapshot,
   readAccountFile,
-  readAccountIndex,
   readAccountText,
   sameOrganization,
-  type AccountIndexEntry,
   type OpenedSnapshot,
 } from "../snapshot/index.js";
 import { FingerprintRegistry, scanAccount, type ScanContext } from "./account-scan.js";
+import { CrossAccountIndex, entryOf, type IndexedAccount } from "./cross-account-index.js";
 import { zoneFor, type ScanOptions } from "./scan.js";
 import { TOOL } from "./tool.js";
 
@@ -38,10 +36,8 @@ export interface StreamScanOptions extends ScanOptions {
 /** Account files read ahead of the one being scanned: enough to keep the disk busy, few enough to bound memory. */
 const READ_AHEAD = 2;
 
-/** An account to scan: a file of a snapshot directory, or an account of a dump already read. */
-type Unit =
-  | { kind: "file"; accountId: string; file: string; directory: string }
-  | { kind: "read"; accountId: string; account: AccountSnapshot };
+type Unit = IndexedAccount;
+type FileUnit = Extract<Unit, { kind: "file" }> & { position: number };
 
 export async function scanSnapshotPaths(paths: string[], options: StreamScanOptions): Promise<ScanOverview> {
   if (paths.length === 0) throw new Error("scanSnapshotPaths needs at least one path");
@@ -77,7 +73,8 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
   }
   const zone = zoneFor(organization ? { organization } : {}, options);
   const rules = options.rules ?? RULES;
-  const { index, sharedBuckets } = await preIndex(units);
+  const index = await CrossAccountIndex.gather(units);
+  const sharedBuckets = index.sharedBucketNames();
   const context: ScanContext = {
     zone,
     index,
@@ -120,6 +117,7 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
   const waiting = new Map<string, Finding[]>();
   for (const unit of units) {
     if (unit.kind !== "read") continue;
+    await index.prepareFor(unit.account, organization);
     const result = scanAccount(unit.account, context, { fingerprints: shared });
     for (const finding of scanned(
       unit.account,
@@ -134,7 +132,7 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
   }
 
   const files = units
-    .filter((unit): unit is Extract<Unit, { kind: "file" }> => unit.kind === "file")
+    .flatMap((unit, position): FileUnit[] => (unit.kind === "file" ? [{ ...unit, position }] : []))
     .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
   const ids = [...new Set([...files.map((unit) => unit.accountId), ...waiting.keys()])].sort();
   const ahead = new ReadAhead(files);
@@ -145,14 +143,16 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
     // Findings of a dump wait here: this account's file must not give any of them its fingerprint again.
     const withDumpFindings = findings.length > 0;
     for (; next < files.length && files[next]?.accountId === accountId; next += 1) {
-      const unit = files[next] as Extract<Unit, { kind: "file" }>;
+      const unit = files[next] as FileUnit;
       const result = await readAccountFile(unit.file, unit.accountId, unit.directory, {
         deferLocations: true,
         text: ahead.textOf(next),
       });
       readProblems.push(...result.readProblems);
       collectionErrors.push(...result.collectionErrors);
+      index.confirm(unit.position, result.account ? entryOf(result.account) : null);
       if (!result.account) continue;
+      await index.prepareFor(result.account, organization);
       const fingerprints = withDumpFindings
         ? shared
         : sharedBuckets.size > 0
@@ -180,57 +180,6 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
     readProblems: [...readProblems, ...analysisProblems],
     collectionErrors,
     counts,
-  };
-}
-
-/**
- * The look-ups that cross accounts (snapshot-index.ts), from a first read of every account file: as the in-memory
- * index gives them, the later of two accounts winning. Also the bucket names that more than one account has.
- */
-async function preIndex(
-  units: readonly Unit[],
-): Promise<{ index: SnapshotIndex; sharedBuckets: Set<string> }> {
-  const bucketOwners = new Map<string, string>();
-  const canonicalUsers = new Map<string, string>();
-  const accountBlocks = new Map<string, PublicAccessBlock | null | undefined>();
-  const bucketAccounts = new Map<string, string>();
-  const sharedBuckets = new Set<string>();
-  const files = units.filter((unit): unit is Extract<Unit, { kind: "file" }> => unit.kind === "file");
-  const ahead = new ReadAhead(files);
-  let fileIndex = 0;
-  for (const unit of units) {
-    let entry: AccountIndexEntry | undefined;
-    if (unit.kind === "read") {
-      entry = {
-        accountId: unit.accountId,
-        bucketNames: unit.account.buckets.map((bucket) => bucket.name),
-        aclOwners: unit.account.buckets.flatMap((bucket) =>
-          bucket.acl?.ownerId ? [bucket.acl.ownerId] : [],
-        ),
-        accountPublicAccessBlock: unit.account.accountPublicAccessBlock,
-      };
-    } else {
-      entry = await readAccountIndex(unit.file, unit.accountId, unit.directory, ahead.textOf(fileIndex));
-      fileIndex += 1;
-    }
-    if (!entry) continue;
-    accountBlocks.set(entry.accountId, entry.accountPublicAccessBlock);
-    for (const name of entry.bucketNames) {
-      bucketOwners.set(name, entry.accountId);
-      const other = bucketAccounts.get(name);
-      if (other !== undefined && other !== entry.accountId) sharedBuckets.add(name);
-      bucketAccounts.set(name, entry.accountId);
-    }
-    // The ACL owner of a bucket is its account's canonical user.
-    for (const owner of entry.aclOwners) canonicalUsers.set(owner, entry.accountId);
-  }
-  return {
-    index: {
-      bucketOwner: (name) => bucketOwners.get(name),
-      accountOfCanonicalUser: (id) => canonicalUsers.get(id),
-      accountPublicAccessBlock: (account) => accountBlocks.get(account),
-    },
-    sharedBuckets,
   };
 }
 

@@ -191,13 +191,26 @@ export async function readAccountIndex(
   file: string,
   accountId: string,
   snapshotDirectory: string,
-  text?: Promise<string>,
 ): Promise<AccountIndexEntry | undefined> {
+  let text: string;
+  try {
+    text = await readAccountText(file, accountId, snapshotDirectory);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return undefined;
+  }
+  return indexAccountText(text, file, accountId);
+}
+
+/** readAccountIndex on the text of the file, already read. */
+export function indexAccountText(
+  text: string,
+  file: string,
+  accountId: string,
+): AccountIndexEntry | undefined {
   let root: JsonNode;
   try {
-    root = parseJson(await (text ?? readAccountText(file, accountId, snapshotDirectory)), file, {
-      deferLocations: true,
-    });
+    root = parseJson(text, file, { deferLocations: true });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return undefined;

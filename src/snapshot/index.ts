@@ -4,7 +4,7 @@ export { openSnapshot, readSnapshot, readSnapshots, WHAT_A_SNAPSHOT_IS } from ".
 export type { OpenedSnapshot } from "./read-snapshot.js";
 export { accountFileOf, openSnapshotDirectory, readSnapshotDirectory } from "./read-directory.js";
 export type { DirectoryReadOptions, SnapshotDirectory } from "./read-directory.js";
-export { readAccountFile, readAccountIndex, readAccountText } from "./account-file.js";
+export { indexAccountText, readAccountFile, readAccountIndex, readAccountText } from "./account-file.js";
 export type { AccountFileResult, AccountIndexEntry } from "./account-file.js";
 export { readAuthorizationDetails, readAuthorizationDetailsFile } from "./read-authorization-details.js";
 export { mergeSnapshots, sameOrganization } from "./merge-snapshots.js";
