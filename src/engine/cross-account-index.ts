@@ -269,9 +269,9 @@ function stringsOfKey(text: string, quotedKey: string): Set<string> {
       if (backslashes % 2 === 0) break;
     }
     if (close < 0) continue;
-    const literal = text.slice(after, close + 1);
     try {
-      found.add(literal.includes("\\") ? (JSON.parse(literal) as string) : literal.slice(1, -1));
+      // Parsed, not sliced: a slice would keep the whole file's text alive as long as the name.
+      found.add(JSON.parse(text.slice(after, close + 1)) as string);
     } catch {
       // Not a valid string: the full read will not keep it either.
     }
