@@ -8,7 +8,7 @@
  *
  * A memo belongs to one account of one scan: it is never shared across accounts or scans.
  */
-import type { Statement } from "../model/policy.js";
+import type { PrincipalEntry, Statement } from "../model/policy.js";
 import type { Resource, RoleResource } from "../model/resource.js";
 import { BudgetExceeded, WorkBudget } from "./patterns/budget.js";
 import { analyzeResource, type ResourceAnalysis } from "./resource-analysis.js";
@@ -59,7 +59,9 @@ export class AnalysisMemo {
   private keyOf(role: RoleResource): string {
     const statements = role.trustPolicy.statements;
     const arnMatters = this.rcpsNameResources || statements.some(namesResources);
-    return `${arnMatters ? role.arn : ""}\n${statements.map(statementKey).join("\n")}`;
+    let key = arnMatters ? text(role.arn) : "-";
+    for (const statement of statements) key += statementKey(statement);
+    return key;
   }
 }
 
@@ -73,19 +75,33 @@ function namesResources(statement: Statement): boolean {
 
 /** Everything the analysis reads from a statement, exactly as read (order, duplicates and spelling kept). */
 function statementKey(statement: Statement): string {
-  return JSON.stringify([
-    statement.index,
-    statement.sid ?? null,
-    statement.effect,
-    statement.principals ?? null,
-    statement.notPrincipals ?? null,
-    statement.actions ?? null,
-    statement.notActions ?? null,
-    statement.resources ?? null,
-    statement.notResources ?? null,
-    statement.conditions.map((c) => [c.operator, c.key, c.values, c.malformed ?? false]),
-    statement.canonical,
-  ]);
+  // Each text prefixed with its length: no separator can be confused with text, whatever the policy holds.
+  let key = `${statement.index}|${statement.effect}|${text(statement.sid)}${text(statement.canonical)}`;
+  key += principals(statement.principals) + principals(statement.notPrincipals);
+  key += texts(statement.actions) + texts(statement.notActions);
+  key += texts(statement.resources) + texts(statement.notResources);
+  for (const c of statement.conditions) {
+    key += `c${c.malformed ? 1 : 0}${text(c.operator)}${text(c.key)}${texts(c.values)}`;
+  }
+  return key;
+}
+
+function text(value: string | undefined): string {
+  return value === undefined ? "-" : `${value.length}:${value}`;
+}
+
+function texts(values: readonly string[] | undefined): string {
+  if (values === undefined) return "-";
+  let key = `${values.length}[`;
+  for (const value of values) key += text(value);
+  return key;
+}
+
+function principals(entries: readonly PrincipalEntry[] | undefined): string {
+  if (entries === undefined) return "-";
+  let key = `${entries.length}[`;
+  for (const entry of entries) key += entry.type + text(entry.value);
+  return key;
 }
 
 /** `analysis` of another role with the same policy, made this role's: its resource, statements and locations. */
