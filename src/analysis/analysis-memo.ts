@@ -76,7 +76,7 @@ function namesResources(statement: Statement): boolean {
 /** Everything the analysis reads from a statement, exactly as read (order, duplicates and spelling kept). */
 function statementKey(statement: Statement): string {
   // Each text prefixed with its length: no separator can be confused with text, whatever the policy holds.
-  let key = `${statement.index}|${statement.effect}|${text(statement.sid)}${text(statement.canonical)}`;
+  let key = `${statement.index}|${statement.effect}|${text(statement.sid)}`;
   key += principals(statement.principals) + principals(statement.notPrincipals);
   key += texts(statement.actions) + texts(statement.notActions);
   key += texts(statement.resources) + texts(statement.notResources);
