@@ -74,7 +74,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, io: 
       overview = await scanSnapshotPaths(paths, {
         ...(options.zone ? { zone: options.zone } : {}),
         trustedAccounts: options.trustedAccount,
-        onAccount: (findings) => spool.append(findings),
+        sink: spool,
       });
     } catch (error) {
       if (error instanceof InputError || error instanceof ZoneError) {

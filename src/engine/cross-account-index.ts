@@ -37,6 +37,14 @@ export function entryOf(account: AccountSnapshot): AccountIndexEntry {
   };
 }
 
+/** What the first pass found, in a form that crosses to a worker thread. */
+export interface CrossAccountCandidates {
+  buckets: [string, number[]][];
+  canonicalUsers: [string, number[]][];
+  /** Positions of accounts whose file could not be read at all. */
+  unreadable: number[];
+}
+
 export class CrossAccountIndex implements SnapshotIndex {
   /** Candidate accounts (positions in `accounts`) per bucket name and per canonical user id, in order. */
   private readonly bucketCandidates = new Map<string, number[]>();
@@ -85,6 +93,26 @@ export class CrossAccountIndex implements SnapshotIndex {
       if (found === undefined) index.confirm(position, null);
       else index.addCandidates(position, found.names, found.ids);
     }
+    return index;
+  }
+
+  /** The candidates and what is known of them, to build the same index in a worker thread (structured clone). */
+  toTransfer(): CrossAccountCandidates {
+    return {
+      buckets: [...this.bucketCandidates],
+      canonicalUsers: [...this.canonicalCandidates],
+      unreadable: [...this.confirmed].filter(([, entry]) => entry === null).map(([position]) => position),
+    };
+  }
+
+  static fromTransfer(
+    accounts: readonly IndexedAccount[],
+    candidates: CrossAccountCandidates,
+  ): CrossAccountIndex {
+    const index = new CrossAccountIndex(accounts);
+    for (const [name, positions] of candidates.buckets) index.bucketCandidates.set(name, positions);
+    for (const [id, positions] of candidates.canonicalUsers) index.canonicalCandidates.set(id, positions);
+    for (const position of candidates.unreadable) index.confirm(position, null);
     return index;
   }
 

@@ -12,32 +12,41 @@ import { RULES } from "../../rules/index.js";
 import { DEFAULT_RESOURCE_BUDGET } from "../analysis/patterns/budget.js";
 import type { Finding } from "../findings/finding.js";
 import { compareFindings } from "../findings/order.js";
-import { countFindings, emptyCounts, type ScanOverview } from "../findings/scan-result.js";
-import type { AccountSnapshot, CollectionError, Organization, ReadProblem } from "../model/snapshot.js";
+import { addCounts, countFindings, emptyCounts, type ScanOverview } from "../findings/scan-result.js";
+import type { CollectionError, Organization, ReadProblem } from "../model/snapshot.js";
 import {
   accountFileOf,
   InputError,
   openSnapshot,
-  readAccountFile,
   readAccountText,
   sameOrganization,
   type OpenedSnapshot,
 } from "../snapshot/index.js";
 import { FingerprintRegistry, scanAccount, type ScanContext } from "./account-scan.js";
-import { CrossAccountIndex, entryOf, type IndexedAccount } from "./cross-account-index.js";
+import { scanAccountFile, type AccountFileOutcome, type AccountFileUnit } from "./account-file-scan.js";
+import { CrossAccountIndex, type IndexedAccount } from "./cross-account-index.js";
+import { ScanWorkers, workerCount, type WorkerOutcome } from "./scan-workers.js";
 import { zoneFor, type ScanOptions } from "./scan.js";
 import { TOOL } from "./tool.js";
 
+/** Where the scan hands each account's findings (a FindingSpool). */
+export interface FindingSink {
+  /** One account's findings (fingerprinted, in report order); accounts come in report order too. */
+  append(findings: readonly Finding[]): Promise<void>;
+  /** The same, already written as a JSON array by a worker thread. */
+  appendJson(json: string): Promise<void>;
+}
+
 export interface StreamScanOptions extends ScanOptions {
-  /** Receives each account's findings (fingerprinted, in report order), account after account by id. */
-  onAccount: (findings: Finding[]) => Promise<void>;
+  sink: FindingSink;
+  /** Worker threads to scan with (0: none); by default as many as there are cores, up to four, if it helps. */
+  workers?: number;
 }
 
 /** Account files read ahead of the one being scanned: enough to keep the disk busy, few enough to bound memory. */
 const READ_AHEAD = 2;
 
 type Unit = IndexedAccount;
-type FileUnit = Extract<Unit, { kind: "file" }> & { position: number };
 
 export async function scanSnapshotPaths(paths: string[], options: StreamScanOptions): Promise<ScanOverview> {
   if (paths.length === 0) throw new Error("scanSnapshotPaths needs at least one path");
@@ -45,6 +54,7 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
   const opened: OpenedSnapshot[] = [];
   for (const path of paths) opened.push(await openSnapshot(path));
   let organization: Organization | undefined;
+  let organizationDirectory: string | undefined;
   const readProblems: ReadProblem[] = [];
   const collectionErrors: CollectionError[] = [];
   const units: Unit[] = [];
@@ -52,6 +62,8 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
     if (snapshot.kind === "directory") {
       const { directory } = snapshot;
       organization = sameOrganization(organization, directory.organization);
+      if (organizationDirectory === undefined && organization === directory.organization && organization)
+        organizationDirectory = directory.directory;
       readProblems.push(...directory.readProblems);
       collectionErrors.push(...directory.collectionErrors);
       for (const accountId of directory.accountIds) {
@@ -90,26 +102,20 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
   let accountsScanned = 0;
   let resourcesScanned = 0;
   const readFrom = new Map<string, string>();
-  const scanned = (
-    account: AccountSnapshot,
-    findings: Finding[],
-    problems: ReadProblem[],
-    resources: number,
-  ) => {
-    const earlier = readFrom.get(account.accountId);
+  const scanned = (accountId: string, file: string, problems: ReadProblem[], resources: number) => {
+    const earlier = readFrom.get(accountId);
     if (earlier !== undefined) {
       throw new InputError({
-        file: account.file,
+        file,
         jsonPath: "$",
         expected: "each account in only one of the snapshots scanned together",
-        found: `account ${account.accountId}, already read from ${earlier}`,
+        found: `account ${accountId}, already read from ${earlier}`,
       });
     }
-    readFrom.set(account.accountId, account.file);
+    readFrom.set(accountId, file);
     accountsScanned += 1;
     resourcesScanned += resources;
     analysisProblems.push(...problems);
-    return findings;
   };
 
   // Dumps are whole in memory already, and their roles may belong to several accounts: scanned first, their
@@ -119,12 +125,8 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
     if (unit.kind !== "read") continue;
     await index.prepareFor(unit.account, organization);
     const result = scanAccount(unit.account, context, { fingerprints: shared });
-    for (const finding of scanned(
-      unit.account,
-      result.findings,
-      result.analysisProblems,
-      result.resourcesScanned,
-    )) {
+    scanned(unit.accountId, unit.account.file, result.analysisProblems, result.resourcesScanned);
+    for (const finding of result.findings) {
       const list = waiting.get(finding.resource.accountId) ?? [];
       waiting.set(finding.resource.accountId, list);
       list.push(finding);
@@ -132,43 +134,65 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
   }
 
   const files = units
-    .flatMap((unit, position): FileUnit[] => (unit.kind === "file" ? [{ ...unit, position }] : []))
+    .flatMap((unit, position): AccountFileUnit[] => (unit.kind === "file" ? [{ ...unit, position }] : []))
     .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
   const ids = [...new Set([...files.map((unit) => unit.accountId), ...waiting.keys()])].sort();
+  // Workers only where accounts are independent: no dump findings to merge in, no fingerprints to share.
+  const independent = waiting.size === 0 && sharedBuckets.size === 0 && options.rules === undefined;
+  const workers = independent ? workerCount(files.length, options.workers) : 0;
+  const pool =
+    workers > 0
+      ? new ScanWorkers(
+          workers,
+          {
+            accounts: units,
+            candidates: index.toTransfer(),
+            organizationDirectory,
+            zone: options.zone,
+            trustedAccounts: [...(options.trustedAccounts ?? [])],
+            budgetLimit: context.budgetLimit,
+          },
+          files,
+        )
+      : undefined;
   const ahead = new ReadAhead(files);
-  let next = 0;
-  for (const accountId of ids) {
-    const findings = waiting.get(accountId) ?? [];
-    waiting.delete(accountId);
-    // Findings of a dump wait here: this account's file must not give any of them its fingerprint again.
-    const withDumpFindings = findings.length > 0;
-    for (; next < files.length && files[next]?.accountId === accountId; next += 1) {
-      const unit = files[next] as FileUnit;
-      const result = await readAccountFile(unit.file, unit.accountId, unit.directory, {
-        deferLocations: true,
-        text: ahead.textOf(next),
-      });
-      readProblems.push(...result.readProblems);
-      collectionErrors.push(...result.collectionErrors);
-      index.confirm(unit.position, result.account ? entryOf(result.account) : null);
-      if (!result.account) continue;
-      await index.prepareFor(result.account, organization);
-      const fingerprints = withDumpFindings
-        ? shared
-        : sharedBuckets.size > 0
-          ? new ScopedFingerprints(shared, sharedBuckets)
-          : undefined;
-      const account = scanAccount(result.account, context, {
-        ...(result.resolveLocations ? { resolveLocations: result.resolveLocations } : {}),
-        ...(fingerprints ? { fingerprints } : {}),
-      });
-      findings.push(
-        ...scanned(result.account, account.findings, account.analysisProblems, account.resourcesScanned),
-      );
+  const outcomeOf = async (position: number): Promise<WorkerOutcome | AccountFileOutcome> => {
+    if (pool) return pool.outcome(position);
+    const unit = files[position] as AccountFileUnit;
+    const fingerprints = sharedBuckets.size > 0 ? new ScopedFingerprints(shared, sharedBuckets) : undefined;
+    const dumpFindings = (waiting.get(unit.accountId)?.length ?? 0) > 0;
+    return scanAccountFile(unit, index, context, organization, {
+      text: ahead.textOf(position),
+      // Findings of a dump wait for this account: its file must not give any of them its fingerprint again.
+      ...(dumpFindings ? { fingerprints: shared } : fingerprints ? { fingerprints } : {}),
+    });
+  };
+  try {
+    let next = 0;
+    for (const accountId of ids) {
+      const findings = waiting.get(accountId) ?? [];
+      const withDumpFindings = findings.length > 0;
+      const json: string[] = [];
+      for (; next < files.length && files[next]?.accountId === accountId; next += 1) {
+        const outcome = await outcomeOf(next);
+        readProblems.push(...outcome.readProblems);
+        collectionErrors.push(...outcome.collectionErrors);
+        if (!outcome.read) continue;
+        scanned(outcome.accountId, outcome.file, outcome.analysisProblems, outcome.resourcesScanned);
+        if ("findingsJson" in outcome) {
+          if (outcome.findingsJson !== "") json.push(outcome.findingsJson);
+          addCounts(counts, outcome.counts);
+        } else findings.push(...outcome.findings);
+      }
+      waiting.delete(accountId);
+      for (const line of json) await options.sink.appendJson(line);
+      if (findings.length === 0) continue;
+      if (withDumpFindings) findings.sort(compareFindings);
+      countFindings(counts, findings);
+      await options.sink.append(findings);
     }
-    if (withDumpFindings) findings.sort(compareFindings);
-    countFindings(counts, findings);
-    await options.onAccount(findings);
+  } finally {
+    await pool?.close();
   }
   return {
     tool: TOOL,
@@ -188,7 +212,7 @@ class ReadAhead {
   private readonly texts = new Map<number, Promise<string>>();
   private started = 0;
 
-  constructor(private readonly files: readonly { accountId: string; file: string; directory: string }[]) {}
+  constructor(private readonly files: readonly AccountFileUnit[]) {}
 
   textOf(position: number): Promise<string> {
     for (; this.started < Math.min(this.files.length, position + 1 + READ_AHEAD); this.started += 1) {

@@ -70,3 +70,16 @@ export function overviewOf(result: ScanResult): ScanOverview {
   const { findings, ...rest } = result;
   return { ...rest, counts: countFindings(emptyCounts(), findings) };
 }
+
+/** Adds the counts of `from` to `into`. */
+export function addCounts(into: FindingCounts, from: FindingCounts): FindingCounts {
+  const add = <K>(target: Map<K, number>, source: Map<K, number>) => {
+    for (const [key, n] of source) target.set(key, (target.get(key) ?? 0) + n);
+  };
+  into.total += from.total;
+  into.active += from.active;
+  add(into.activeBySeverity, from.activeBySeverity);
+  add(into.activeByRule, from.activeByRule);
+  add(into.byRule, from.byRule);
+  return into;
+}

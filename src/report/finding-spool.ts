@@ -40,6 +40,14 @@ export class FindingSpool {
     if (this.pending.length >= CHUNK) await this.flush();
   }
 
+  /** One account's findings already written as a JSON array (by a worker thread). */
+  async appendJson(json: string): Promise<void> {
+    if (json === "" || json === "[]") return;
+    if (!this.writing) throw new Error("the finding spool was already read");
+    this.pending += `${json}\n`;
+    if (this.pending.length >= CHUNK) await this.flush();
+  }
+
   /** The accounts' findings in the order appended; no more can be appended once read. */
   async *accounts(): AsyncGenerator<Finding[]> {
     await this.finishWriting();

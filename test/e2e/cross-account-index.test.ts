@@ -117,7 +117,7 @@ describe("cross-account index of the streaming scan", () => {
     const inMemory = { ...scanSnapshot(await readSnapshot(dir), { zone: "account" }), sources: [dir] };
     const spool = await FindingSpool.create(dir);
     try {
-      const overview = await scanSnapshotPaths([dir], { zone: "account", onAccount: (f) => spool.append(f) });
+      const overview = await scanSnapshotPaths([dir], { zone: "account", sink: spool });
       const out = join(dir, "report.json");
       await writeOutputFile(
         out,

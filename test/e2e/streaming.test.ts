@@ -5,10 +5,11 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { writeSyntheticOrg } from "../../scripts/bench/synthetic-org.js";
 import { scanSnapshot } from "../../src/engine/scan.js";
 import { scanSnapshotPaths } from "../../src/engine/scan-stream.js";
+import { WORKERS_VARIABLE, workerCount } from "../../src/engine/scan-workers.js";
 import type { Finding } from "../../src/findings/finding.js";
 import type { ScanOverview } from "../../src/findings/scan-result.js";
 import {
@@ -24,7 +25,7 @@ import { readSnapshots } from "../../src/snapshot/index.js";
 const EXPECTED_DIR = "test/expected/example-org";
 const EXAMPLE = "snapshots/example-org";
 const FORMATS: ReportFormat[] = ["text", "json", "sarif", "markdown"];
-const ZONES = ["organization", "account"] as const;
+type Zone = "organization" | "account";
 
 let scratch: string;
 beforeAll(async () => {
@@ -34,25 +35,40 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 interface Streamed {
   overview: ScanOverview;
+  /** Accounts handed over already written as JSON, by worker threads. */
+  fromWorkers: number;
   /** Account ids of the findings handed over, call by call. */
   calls: string[][];
   report: (format: ReportFormat, options: ReportOptions) => Promise<string>;
   dispose: () => Promise<void>;
 }
 
-async function streamScan(paths: string[], zone: (typeof ZONES)[number]): Promise<Streamed> {
+async function streamScan(paths: string[], zone: Zone, workers = 0): Promise<Streamed> {
   const spool = await FindingSpool.create(scratch);
   const calls: string[][] = [];
+  let fromWorkers = 0;
+  const accountsOf = (findings: readonly Finding[]) => [
+    ...new Set(findings.map((finding) => finding.resource.accountId)),
+  ];
   const overview = await scanSnapshotPaths(paths, {
     zone,
-    onAccount: async (findings: Finding[]) => {
-      calls.push([...new Set(findings.map((finding) => finding.resource.accountId))]);
-      await spool.append(findings);
+    workers,
+    sink: {
+      append: async (findings) => {
+        calls.push(accountsOf(findings));
+        await spool.append(findings);
+      },
+      appendJson: async (json) => {
+        fromWorkers += 1;
+        calls.push(accountsOf(JSON.parse(json) as Finding[]));
+        await spool.appendJson(json);
+      },
     },
   });
   let n = 0;
   return {
     overview,
+    fromWorkers,
     calls,
     report: async (format, options) => {
       const file = join(scratch, `report-${(n += 1)}.${format}`);
@@ -67,7 +83,7 @@ async function streamScan(paths: string[], zone: (typeof ZONES)[number]): Promis
 }
 
 describe("streaming scan of the example organization", () => {
-  const expected: { file: string; format: ReportFormat; zone: (typeof ZONES)[number] }[] = [
+  const expected: { file: string; format: ReportFormat; zone: Zone }[] = [
     { file: "organization.txt", format: "text", zone: "organization" },
     { file: "account.txt", format: "text", zone: "account" },
     { file: "organization.sarif", format: "sarif", zone: "organization" },
@@ -105,11 +121,16 @@ describe("streaming scan equals the in-memory scan", () => {
     },
   ];
 
-  for (const zone of ZONES) {
-    it(`gives every report byte for byte (${zone} zone)`, async () => {
+  for (const [zone, workers] of [
+    ["organization", 0],
+    ["account", 0],
+    ["organization", 2],
+    ["account", 2],
+  ] as const) {
+    it(`gives every report byte for byte (${zone} zone, ${workers} worker threads)`, async () => {
       for (const { name, paths } of inputs()) {
         const inMemory = { ...scanSnapshot(await readSnapshots(paths), { zone }), sources: paths };
-        const streamed = await streamScan(paths, zone);
+        const streamed = await streamScan(paths, zone, workers);
         try {
           const options: ReportOptions = { cwd: process.cwd(), repoRoot: "/", color: true };
           for (const format of FORMATS) {
@@ -140,10 +161,30 @@ describe("streaming scan equals the in-memory scan", () => {
             expect(left.filter((name) => !name.startsWith(".trustscan-findings-"))).toEqual([]);
           }
           expect(streamed.overview.accountsScanned).toBe(inMemory.accountsScanned);
+          expect(streamed.fromWorkers > 0).toBe(workers > 0);
         } finally {
           await streamed.dispose();
         }
       }
     });
   }
+});
+
+describe("worker threads of the streaming scan", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("uses as many as asked for, never more than there are accounts, and none for one", () => {
+    expect(workerCount(100, 3)).toBe(3);
+    expect(workerCount(2, 3)).toBe(2);
+    expect(workerCount(100, 1)).toBe(0);
+    expect(workerCount(100, 0)).toBe(0);
+    vi.stubEnv(WORKERS_VARIABLE, "2");
+    expect(workerCount(100)).toBe(2);
+    // Too few accounts to be worth starting threads, unless asked for explicitly.
+    expect(workerCount(3)).toBe(0);
+    vi.stubEnv(WORKERS_VARIABLE, "two");
+    expect(() => workerCount(100)).toThrow(
+      'TRUSTSCAN_WORKERS must be a whole number of worker threads, got "two"',
+    );
+  });
 });
