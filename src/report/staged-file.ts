@@ -43,6 +43,7 @@ export async function stageFile(
   target: string,
   content: string | ContentWriter,
   keep?: KeptAttributes,
+  options: { durable?: boolean } = {},
 ): Promise<StagedFile> {
   const temporaryPath = path.join(path.dirname(path.resolve(target)), temporaryName());
   // "wx": never reuse a file that someone else created under the same name.
@@ -67,7 +68,8 @@ export async function stageFile(
       }
       if (typeof content === "string") await handle.writeFile(content, "utf8");
       else await content(handle);
-      await handle.sync();
+      // A file that only passes through (to standard output) need not reach the disk.
+      if (options.durable ?? true) await handle.sync();
     } finally {
       await handle.close();
     }

@@ -130,7 +130,9 @@ export async function withTemporaryContent<T>(
   content: ContentWriter,
   use: (file: string) => Promise<T>,
 ): Promise<T> {
-  const staged = await stageFile(path.join(tmpdir(), "trustscan-report"), content);
+  const staged = await stageFile(path.join(tmpdir(), "trustscan-report"), content, undefined, {
+    durable: false,
+  });
   try {
     return await use(staged.temporaryPath);
   } finally {
