@@ -8,11 +8,11 @@
  * Environment: TRUSTSCAN_BENCH_SIZES (policies, comma-separated; default 10000,100000), TRUSTSCAN_BENCH_1M=1 to
  * add 1,000,000 (run once per configuration: it takes long), TRUSTSCAN_BENCH_REPEATS (default 3),
  * TRUSTSCAN_BENCH_FORMATS (default text,json,sarif,markdown), TRUSTSCAN_BENCH_OUT (default
- * bench-results/scan.json).
+ * bench-results/scan.json); TRUSTSCAN_BENCH_FROM=<figures.json> prints the table of figures measured before.
  */
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
-import { cpus, freemem, tmpdir, totalmem } from "node:os";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureNode, spread, type Measurement, type Spread } from "./measure.js";
@@ -39,6 +39,8 @@ interface RunSummary extends Config {
   maxRssMiB: Spread;
   /** Median scan wall time over median baseline wall time. */
   ratio: number;
+  /** Median scan CPU time (user and system, every thread) over the baseline's. */
+  cpuRatio: number;
   policiesPerSecond: number;
 }
 
@@ -122,6 +124,7 @@ async function benchSize(policies: number, repeats: number, formats: string[]): 
         outputBytes: outputBytes.get(config) ?? 0,
         ...figures,
         ratio: figures.wallMs.median / baseline.wallMs.median,
+        cpuRatio: figures.cpuMs.median / baseline.cpuMs.median,
         policiesPerSecond: organization.policies / (figures.wallMs.median / 1000),
       };
     });
@@ -144,6 +147,8 @@ function table(sizes: SizeSummary[]): string[] {
       "zone",
       "wall time, median (min–max)",
       "× baseline",
+      "CPU time",
+      "× baseline",
       "policies/s",
       "peak RSS",
     ],
@@ -157,6 +162,8 @@ function table(sizes: SizeSummary[]): string[] {
       "",
       seconds(size.baseline.wallMs),
       "1.0",
+      `${(size.baseline.cpuMs.median / 1000).toFixed(2)} s`,
+      "1.0",
       String(Math.round(org.policies / (size.baseline.wallMs.median / 1000))),
       mebibytes(size.baseline.maxRssMiB),
     ]);
@@ -168,6 +175,8 @@ function table(sizes: SizeSummary[]): string[] {
         run.zone,
         seconds(run.wallMs),
         run.ratio.toFixed(1),
+        `${(run.cpuMs.median / 1000).toFixed(2)} s`,
+        run.cpuRatio.toFixed(1),
         String(Math.round(run.policiesPerSecond)),
         mebibytes(run.maxRssMiB),
       ]);
@@ -193,6 +202,15 @@ function memoryGrowth(sizes: SizeSummary[]): string[] {
 }
 
 export async function benchScan(): Promise<string[]> {
+  // The table again from figures already measured, without measuring.
+  const from = process.env.TRUSTSCAN_BENCH_FROM;
+  if (from) {
+    const saved = JSON.parse(await readFile(from, "utf8")) as { machine: Machine; sizes: SizeSummary[] };
+    for (const size of saved.sizes) {
+      for (const run of size.runs) run.cpuRatio ??= run.cpuMs.median / size.baseline.cpuMs.median;
+    }
+    return [describeMachine(saved.machine, from), ...table(saved.sizes), ...memoryGrowth(saved.sizes)];
+  }
   const sizes = numberList(process.env.TRUSTSCAN_BENCH_SIZES, [10_000, 100_000]);
   if (process.env.TRUSTSCAN_BENCH_1M === "1" && !sizes.includes(MILLION)) sizes.push(MILLION);
   const repeats = numberList(process.env.TRUSTSCAN_BENCH_REPEATS, [3])[0] ?? 3;
@@ -215,17 +233,29 @@ export async function benchScan(): Promise<string[]> {
     freeMemoryMiB: Math.round(freemem() / 2 ** 20),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    // Other work on the machine slows the scan and the baseline alike: worth knowing beside the figures.
+    loadAverage: loadavg(),
   };
   await mkdir(dirname(out), { recursive: true });
   await writeFile(
     out,
     `${JSON.stringify({ date: new Date().toISOString(), machine, sizes: results }, null, 2)}\n`,
   );
-  return [
-    `scan: ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}; figures in ${out}`,
-    ...table(results),
-    ...memoryGrowth(results),
-  ];
+  return [describeMachine(machine, out), ...table(results), ...memoryGrowth(results)];
+}
+
+interface Machine {
+  cpus: number;
+  cpuModel: string;
+  node: string;
+  loadAverage?: number[];
+}
+
+function describeMachine(machine: Machine, file: string): string {
+  const load = machine.loadAverage
+    ? `, load average ${machine.loadAverage.map((n) => n.toFixed(1)).join(" ")}`
+    : "";
+  return `scan: ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}${load}; figures in ${file}`;
 }
 
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {

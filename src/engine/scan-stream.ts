@@ -2,9 +2,9 @@
  * `trustscan scan` on snapshots of any size, in memory bounded by the largest account rather than by the
  * organization: the account files are read twice, once for the few facts that cross accounts (who owns each
  * bucket and canonical user: cross-account-index.ts) and once to scan them one at a time, in the order reports
- * list them.
- * Each account's findings go to `onAccount` (a spool, for the report) and are then let go; what a report says
- * before its findings (counts, problems) comes back as the overview.
+ * list them, in parallel worker threads where cores are free (scan-workers.ts). Each account's findings go to the
+ * sink (a spool, for the report) and are then let go; what a report says before its findings (counts, problems)
+ * comes back as the overview.
  *
  * The result is the in-memory scan's (scan.ts), finding for finding: both run scanAccount.
  */
@@ -39,7 +39,7 @@ export interface FindingSink {
 
 export interface StreamScanOptions extends ScanOptions {
   sink: FindingSink;
-  /** Worker threads to scan with (0: none); by default as many as there are cores, up to four, if it helps. */
+  /** Worker threads to scan with (0: none); by default one per free core, up to four, when it helps. */
   workers?: number;
 }
 
