@@ -2,7 +2,11 @@ import { nodeSupportWarning } from "./cli/node-support.js";
 import { runCli } from "./cli/program.js";
 
 const io = {
-  stdout: (text: string) => process.stdout.write(text),
+  // A long report waits for a full pipe to drain rather than pile up in memory.
+  stdout: (text: string) =>
+    process.stdout.write(text)
+      ? undefined
+      : new Promise<void>((resolve) => process.stdout.once("drain", resolve)),
   stderr: (text: string) => process.stderr.write(text),
   cwd: process.cwd(),
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,

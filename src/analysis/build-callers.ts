@@ -120,8 +120,7 @@ function outsideIdentities(mentions: Mentions, zone: Zone, owner: string, foreig
       party: { kind: "organization", id: zoneOrg.id },
     });
     for (const path of zone.memberPaths()) {
-      const others = zone.membersAt(path).filter((id) => !zone.isInside(id, owner));
-      if (others.length > 0) {
+      if (zone.hasMemberOutsideAt(path, owner)) {
         identities.push({
           account: ANY_ACCOUNT,
           orgId: zoneOrg.id,

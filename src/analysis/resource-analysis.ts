@@ -73,6 +73,11 @@ ACL_PERMISSION_ACTIONS.FULL_CONTROL = Object.values(ACL_PERMISSION_ACTIONS).flat
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 const AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
 
+/**
+ * analysis-memo.ts reuses a role's analysis for the other roles of its account with the same trust policy,
+ * putting in their resource, statements and statement locations: anything else this reads from the resource
+ * (beyond its statements, type, account and ARN) must be added to the memo's key.
+ */
 export function analyzeResource(
   resource: Resource,
   zone: Zone,

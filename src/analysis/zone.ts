@@ -10,6 +10,9 @@ export class Zone {
   readonly organization: Organization | undefined;
   readonly trustedAccounts: ReadonlySet<string>;
   private readonly paths = new Map<string, string>();
+  /** Per org path, its members, computed once: a scan asks for every path of every resource. */
+  private readonly members = new Map<string, string[]>();
+  private readonly sortedPaths: string[];
 
   constructor(
     kind: ZoneKind,
@@ -19,11 +22,22 @@ export class Zone {
     this.kind = kind;
     this.organization = organization;
     this.trustedAccounts = new Set(trustedAccounts);
+    // Paths are computed once per OU, not once per account: an organization has far fewer OUs than accounts.
+    const pathOfParent = new Map<string | undefined, string>();
     if (organization) {
       for (const account of organization.accounts.values()) {
-        this.paths.set(account.id, this.pathOf(organization, account.parentId));
+        let path = pathOfParent.get(account.parentId);
+        if (path === undefined) {
+          path = this.pathOf(organization, account.parentId);
+          pathOfParent.set(account.parentId, path);
+        }
+        this.paths.set(account.id, path);
+        const atPath = this.members.get(path);
+        if (atPath) atPath.push(account.id);
+        else this.members.set(path, [account.id]);
       }
     }
+    this.sortedPaths = [...this.members.keys()].sort();
   }
 
   get organizationId(): string | undefined {
@@ -59,12 +73,17 @@ export class Zone {
   }
 
   /** Distinct org paths of the organization's accounts. */
-  memberPaths(): string[] {
-    return [...new Set(this.paths.values())].sort();
+  memberPaths(): readonly string[] {
+    return this.sortedPaths;
   }
 
-  membersAt(path: string): string[] {
-    return [...this.paths.entries()].filter(([, p]) => p === path).map(([id]) => id);
+  membersAt(path: string): readonly string[] {
+    return this.members.get(path) ?? [];
+  }
+
+  /** Is some member at `path` outside the zone of a resource owned by `owner`? Stops at the first one. */
+  hasMemberOutsideAt(path: string, owner: string): boolean {
+    return this.membersAt(path).some((id) => !this.isInside(id, owner));
   }
 
   /** Ancestors of an account, nearest first: its OUs, then the root. */

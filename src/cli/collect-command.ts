@@ -1,13 +1,14 @@
 import { isAccountId } from "../model/account-id.js";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_REQUEST_TIMEOUT_SECONDS } from "../collect/clients.js";
 import {
   DEFAULT_ACCOUNT_TIMEOUT_SECONDS,
   DEFAULT_CALLS_PER_ACCOUNT,
   DEFAULT_CONCURRENCY,
+  DEFAULT_CONNECT_TIMEOUT_SECONDS,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
   DEFAULT_ROLE_NAME,
-} from "../collect/collect.js";
-import { runCollect, type CollectDeps } from "../collect/run.js";
+} from "../collect/defaults.js";
+import type { CollectDeps } from "../collect/run.js";
 import { parseShard, type Shard } from "../collect/shard.js";
 
 function shardOption(value: string): Shard {
@@ -139,6 +140,8 @@ export function createCollectCommand(
             exitCode: 2,
           });
         }
+        // The AWS SDK is loaded here, by collect alone: it takes longer to load than a small scan takes to run.
+        const { runCollect } = await import("../collect/run.js");
         // An unexpected failure (a bug, a full disk) is thrown on to the CLI's entry point; nothing was published.
         setExitCode(
           await runCollect(

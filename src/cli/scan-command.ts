@@ -1,5 +1,6 @@
 import { isAccountId } from "../model/account-id.js";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { createReadStream } from "node:fs";
 import { applyArchiveRules } from "../archive/apply.js";
 import { compareWithBaseline } from "../baseline/compare.js";
 import { readBaseline } from "../baseline/read-baseline.js";
@@ -7,18 +8,22 @@ import { ConfigError } from "../config/config-error.js";
 import type { TrustscanConfig } from "../config/config.js";
 import { findConfigFile, loadConfig } from "../config/load-config.js";
 import { scanSnapshot, ZoneError } from "../engine/scan.js";
+import { scanSnapshotPaths } from "../engine/scan-stream.js";
 import { SEVERITIES } from "../findings/finding.js";
-import type { ScanResult } from "../findings/scan-result.js";
+import type { ScanOverview, ScanResult } from "../findings/scan-result.js";
 import { applySeverityOverrides } from "../overrides/severity.js";
 import {
+  FindingSpool,
   OutputError,
   REPORT_FORMATS,
   renderReport,
   renderSarifFiles,
+  reportContent,
   ReportLimitError,
   ReportPathError,
   safeText,
   SARIF_SPLITS,
+  withTemporaryContent,
   writeOutputFile,
   type SarifFile,
 } from "../report/index.js";
@@ -31,7 +36,8 @@ import { resolveScanSettings, settingsProblem, type ScanFlags, type ScanSettings
 export type { ScanFlags as ScanCommandOptions } from "./scan-settings.js";
 
 export interface CliIo {
-  stdout(text: string): void;
+  /** A promise it returns is awaited: a long report waits for a full pipe to take its text. */
+  stdout(text: string): unknown;
   stderr(text: string): void;
   cwd: string;
   isTty: boolean;
@@ -84,20 +90,64 @@ type Rendered = { kind: "one"; text: string } | { kind: "split"; files: SarifFil
 /**
  * Reads, scans and reports; returns the exit status (exit-codes.ts). Config, input, report and output problems
  * are a message and status 2, with no report written.
+ *
+ * Two paths give the same report. By default accounts are scanned one at a time and their findings kept on disk
+ * until the report is written (scanStreaming): memory stays that of the largest account. What needs every finding
+ * at once (archive rules and their usage counts, a baseline and the findings gone since it, severity overrides
+ * from the config, --sarif-split account) takes the in-memory path (scanInMemory).
  */
 export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<number> {
   const output =
     flags.output !== undefined && !STANDARD_OUTPUT_NAMES.has(flags.output) ? flags.output : undefined;
-  let result: ScanResult;
-  let rendered: Rendered;
   let settings: ScanSettings;
   try {
     settings = resolveScanSettings(flags, await configFor(io, flags.config));
-    const problem = settingsProblem(settings, flags, output === undefined);
-    if (problem) {
-      printDiagnostics(io, [problem]);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      printDiagnostics(io, error.lines);
       return EXIT_INPUT;
     }
+    throw error;
+  }
+  const problem = settingsProblem(settings, flags, output === undefined);
+  if (problem) {
+    printDiagnostics(io, [problem]);
+    return EXIT_INPUT;
+  }
+  return needsWholeResult(settings, flags)
+    ? scanInMemory(paths, flags, settings, output, io)
+    : scanStreaming(paths, flags, settings, output, io);
+}
+
+/** Whether a setting needs all the findings at once (runScan). */
+export function needsWholeResult(settings: ScanSettings, flags: Pick<ScanFlags, "baseline">): boolean {
+  return (
+    settings.archiveRules.length > 0 ||
+    flags.baseline.length > 0 ||
+    Object.keys(settings.severity).length > 0 ||
+    settings.sarifSplit === "account"
+  );
+}
+
+function reportOptionsFor(flags: ScanFlags, settings: ScanSettings, output: string | undefined, io: CliIo) {
+  return {
+    cwd: io.cwd,
+    repoRoot: flags.repoRoot ?? io.cwd,
+    color: flags.color && io.isTty && output === undefined,
+    ...(settings.category !== undefined ? { category: settings.category } : {}),
+  };
+}
+
+async function scanInMemory(
+  paths: string[],
+  flags: ScanFlags,
+  settings: ScanSettings,
+  output: string | undefined,
+  io: CliIo,
+): Promise<number> {
+  let result: ScanResult;
+  let rendered: Rendered;
+  try {
     const snapshot = await readSnapshots(paths);
     const empty = nothingToScan(snapshot);
     if (empty) {
@@ -121,21 +171,12 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
       result = applyArchiveRules(result, settings.archiveRules, io.now?.() ?? new Date());
     }
     if (flags.baseline.length > 0) result = compareWithBaseline(result, await readBaseline(flags.baseline));
-    const reportOptions = {
-      cwd: io.cwd,
-      repoRoot: flags.repoRoot ?? io.cwd,
-      color: flags.color && io.isTty && output === undefined,
-      ...(settings.category !== undefined ? { category: settings.category } : {}),
-    };
+    const reportOptions = reportOptionsFor(flags, settings, output, io);
     rendered =
       settings.sarifSplit === "account"
         ? { kind: "split", files: renderSarifFiles(result, { ...reportOptions, split: "account" }) }
         : { kind: "one", text: renderReport(settings.format, result, reportOptions) };
   } catch (error) {
-    if (error instanceof ConfigError) {
-      printDiagnostics(io, error.lines);
-      return EXIT_INPUT;
-    }
     if (
       error instanceof InputError ||
       error instanceof ZoneError ||
@@ -154,7 +195,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
       const names = await writeSarifDirectory(output!, rendered.files);
       if (!flags.quiet)
         printDiagnostics(io, [`wrote ${names.length} SARIF file(s) to ${output}, one per account`]);
-    } else if (output === undefined) io.stdout(rendered.text);
+    } else if (output === undefined) await io.stdout(rendered.text);
     else await writeOutputFile(output, rendered.text);
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;
@@ -162,6 +203,76 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
     return EXIT_INPUT;
   }
   return exitStatus;
+}
+
+async function scanStreaming(
+  paths: string[],
+  flags: ScanFlags,
+  settings: ScanSettings,
+  output: string | undefined,
+  io: CliIo,
+): Promise<number> {
+  const spool = await FindingSpool.create();
+  try {
+    let overview: ScanOverview;
+    try {
+      overview = await scanSnapshotPaths(paths, {
+        ...(settings.zone ? { zone: settings.zone } : {}),
+        trustedAccounts: settings.trustedAccounts,
+        sink: spool,
+      });
+    } catch (error) {
+      if (error instanceof InputError || error instanceof ZoneError) {
+        printDiagnostics(io, [error.message]);
+        return EXIT_INPUT;
+      }
+      throw error;
+    }
+    const empty = nothingToScan({
+      source: paths.join(", "),
+      accounts: { length: overview.accountsScanned },
+      readProblems: overview.readProblems,
+    });
+    if (empty) {
+      printDiagnostics(io, empty);
+      return EXIT_INPUT;
+    }
+    if (settings.trustedAccountNotes.length > 0)
+      overview = { ...overview, trustedAccountNotes: settings.trustedAccountNotes };
+    const content = reportContent(
+      settings.format,
+      overview,
+      () => spool.accounts(),
+      reportOptionsFor(flags, settings, output, io),
+    );
+    const exitStatus = exitStatusFor(overview, settings);
+    const warnings = flags.quiet ? [] : scanWarnings(overview, exitStatus);
+    try {
+      if (output === undefined) {
+        await withTemporaryContent(content, async (report) => {
+          printDiagnostics(io, warnings);
+          for await (const chunk of createReadStream(report, { encoding: "utf8", highWaterMark: 1 << 20 }))
+            await io.stdout(chunk as string);
+        });
+      } else {
+        await writeOutputFile(output, content);
+        printDiagnostics(io, warnings);
+      }
+    } catch (error) {
+      if (error instanceof ReportLimitError || error instanceof ReportPathError) {
+        printDiagnostics(io, [error.message]);
+        return EXIT_INPUT;
+      }
+      if (error instanceof OutputError) {
+        printDiagnostics(io, [...warnings, error.message]);
+        return EXIT_INPUT;
+      }
+      throw error;
+    }
+    return exitStatus;
+  } finally {
+    await spool.dispose();
+  }
 }
 
 export function createScanCommand(io: CliIo, setExitCode: (code: number) => void): Command {

@@ -1,6 +1,6 @@
 import { SEVERITY_RANK, type Finding, type Severity } from "../findings/finding.js";
 import { isOpen } from "../findings/lifecycle.js";
-import type { ScanResult } from "../findings/scan-result.js";
+import type { ScanOverview, ScanResult } from "../findings/scan-result.js";
 import { wasSkipped, type Snapshot } from "../model/snapshot.js";
 import { isInputIncomplete } from "../report/index.js";
 import { describeReadProblem, sortReadProblems } from "../report/problems.js";
@@ -29,11 +29,16 @@ export function countsForExit(finding: Finding, options: Pick<OutcomeOptions, "f
  * 1 when a finding that counts is at or above the threshold (a certain problem outranks a possible one); else 3
  * when some input was not scanned, unless allowed; else 0.
  */
-export function exitStatusFor(result: ScanResult, options: OutcomeOptions): number {
+export function exitStatusFor(result: ScanResult | ScanOverview, options: OutcomeOptions): number {
   if (options.failOn !== "none") {
     const threshold = SEVERITY_RANK[options.failOn];
-    if (result.findings.some((f) => countsForExit(f, options) && SEVERITY_RANK[f.severity] >= threshold))
-      return EXIT_FINDINGS;
+    const failing =
+      "counts" in result
+        ? [...(options.failOnNew ? result.counts.worseBySeverity : result.counts.activeBySeverity)].some(
+            ([severity, n]) => n > 0 && SEVERITY_RANK[severity] >= threshold,
+          )
+        : result.findings.some((f) => countsForExit(f, options) && SEVERITY_RANK[f.severity] >= threshold);
+    if (failing) return EXIT_FINDINGS;
   }
   return isInputIncomplete(result) && !options.allowIncomplete ? EXIT_INCOMPLETE : EXIT_OK;
 }
@@ -42,7 +47,9 @@ export function exitStatusFor(result: ScanResult, options: OutcomeOptions): numb
  * Why a snapshot that yields no account at all cannot be scanned (undefined when it can): reporting "no
  * findings" for it would pass a check that looked at nothing.
  */
-export function nothingToScan(snapshot: Snapshot): string[] | undefined {
+export function nothingToScan(
+  snapshot: Pick<Snapshot, "source" | "readProblems"> & { accounts: { length: number } },
+): string[] | undefined {
   if (snapshot.accounts.length > 0) return undefined;
   const problems = sortReadProblems(snapshot.readProblems);
   if (problems.length === 0) {
@@ -57,7 +64,10 @@ export function nothingToScan(snapshot: Snapshot): string[] | undefined {
 }
 
 /** Standard error after a scan: what was skipped, and why the exit status is 3 when it is. */
-export function scanWarnings(result: ScanResult, exitStatus: number): string[] {
+export function scanWarnings(
+  result: Pick<ScanResult, "readProblems" | "collectionErrors" | "baseline" | "archive">,
+  exitStatus: number,
+): string[] {
   // A judged problem's message says how the policy was judged; a skipped part's says what was left out.
   const lines = sortReadProblems(result.readProblems).map(
     (problem) =>

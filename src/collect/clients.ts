@@ -63,9 +63,11 @@ export interface AwsClientSettings {
   endpoint?: string;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 8;
-export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
-export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+export {
+  DEFAULT_CONNECT_TIMEOUT_SECONDS,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
+} from "./defaults.js";
 
 type RetryErrorInfo = Parameters<AdaptiveRetryStrategy["refreshRetryTokenForRetry"]>[1];
 /** `THROTTLING`, `TRANSIENT` (5xx, timeouts, network errors), ...: the SDK's classification of a failure. */

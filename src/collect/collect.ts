@@ -9,10 +9,12 @@ import { organizationJson } from "./snapshot-writer.js";
 import { inShard, type Shard } from "./shard.js";
 import type { CollectStats } from "./stats.js";
 
-export const DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
-export const DEFAULT_CONCURRENCY = 16;
-export const DEFAULT_CALLS_PER_ACCOUNT = 4;
-export const DEFAULT_ACCOUNT_TIMEOUT_SECONDS = 15 * 60;
+export {
+  DEFAULT_ACCOUNT_TIMEOUT_SECONDS,
+  DEFAULT_CALLS_PER_ACCOUNT,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_ROLE_NAME,
+} from "./defaults.js";
 
 export interface CollectSettings {
   /** Walk AWS Organizations and collect every ACTIVE account. */

@@ -1,9 +1,10 @@
-import type { ScanResult } from "../findings/scan-result.js";
-import { renderJson } from "./json.js";
-import { renderMarkdown } from "./markdown.js";
-import { renderSarif } from "./sarif.js";
+import type { ScanOverview, ScanResult } from "../findings/scan-result.js";
+import { jsonReportPieces, renderJson } from "./json.js";
+import { markdownReportPieces, renderMarkdown } from "./markdown.js";
+import type { ReportPiece } from "./pieces.js";
+import { renderSarif, sarifReportPieces } from "./sarif.js";
 import type { SarifLimits } from "./sarif.js";
-import { renderText } from "./text.js";
+import { renderText, textReportPieces } from "./text.js";
 import { writeOutputFile } from "./write-output.js";
 
 export const REPORT_FORMATS = ["text", "json", "sarif", "markdown"] as const;
@@ -47,6 +48,34 @@ export function renderReport(format: ReportFormat, result: ScanResult, options: 
   }
 }
 
+/** A report's pieces (pieces.ts): what renderReport joins in memory and streamed-report.ts writes as it goes. */
+export function reportPieces(
+  format: ReportFormat,
+  overview: ScanOverview,
+  options: ReportOptions = {},
+): ReportPiece[] {
+  switch (format) {
+    case "text":
+      return textReportPieces(overview, { color: options.color ?? false });
+    case "json":
+      return jsonReportPieces(overview);
+    case "markdown":
+      return markdownReportPieces(
+        overview,
+        options.markdownMaxBytes === undefined ? {} : { maxBytes: options.markdownMaxBytes },
+      );
+    case "sarif": {
+      const cwd = options.cwd ?? process.cwd();
+      return sarifReportPieces(overview, {
+        repoRoot: options.repoRoot ?? cwd,
+        cwd,
+        ...(options.sarifLimits ? { limits: options.sarifLimits } : {}),
+        ...(options.category !== undefined ? { category: options.category } : {}),
+      });
+    }
+  }
+}
+
 /**
  * Renders the whole report in memory first, then writes it (writeOutputFile): a report that fails to render
  * (a GitHub limit, a file outside the repository) leaves an existing output file untouched.
@@ -62,6 +91,10 @@ export async function writeReport(
 }
 
 export { OutputError, ReportInternalError, ReportLimitError, ReportPathError } from "./errors.js";
+export { FindingSpool } from "./finding-spool.js";
+export { byAccount, renderPieces, writePieces } from "./pieces.js";
+export type { AccountFindings, ReportPiece } from "./pieces.js";
+export { reportContent } from "./streamed-report.js";
 export { renderJson, toJsonReport, JSON_REPORT_SCHEMA_VERSION } from "./json.js";
 export type { JsonReport } from "./json.js";
 export { DEFAULT_MARKDOWN_MAX_BYTES, renderMarkdown } from "./markdown.js";
@@ -83,4 +116,4 @@ export { formatSummaryLine, isInputIncomplete, summarize } from "./summary.js";
 export type { ReportSummary } from "./summary.js";
 export { renderText } from "./text.js";
 export { safeText } from "../text/safe-text.js";
-export { writeOutputFile } from "./write-output.js";
+export { withTemporaryContent, writeOutputFile } from "./write-output.js";

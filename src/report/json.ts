@@ -1,11 +1,13 @@
 import { isActive } from "../findings/finding.js";
 import type { Finding } from "../findings/finding.js";
-import type { ScanResult } from "../findings/scan-result.js";
+import { overviewOf, type ScanOverview, type ScanResult } from "../findings/scan-result.js";
 import type { SourceLocation } from "../model/location.js";
 import { sortFindings } from "./order.js";
 import { sortCollectionErrors, sortReadProblems } from "./problems.js";
 import { redactSecrets } from "./redact.js";
-import { summarize } from "./summary.js";
+import { indent, PLACEHOLDER, splitAt } from "./json-text.js";
+import { renderPieces, type ReportPiece } from "./pieces.js";
+import { summarizeOverview } from "./summary.js";
 import { vendorsOf } from "./vendor-labels.js";
 
 // The JSON report's schema is documented in docs/json-report.md; bump JSON_REPORT_SCHEMA_VERSION on any
@@ -76,20 +78,24 @@ function findingJson(finding: Finding) {
 }
 
 export function toJsonReport(result: ScanResult) {
-  const summary = summarize(result);
+  return jsonReportOf(overviewOf(result), sortFindings(result.findings).map(findingJson));
+}
+
+function jsonReportOf<F>(overview: ScanOverview, findings: F) {
+  const summary = summarizeOverview(overview);
   return {
     schemaVersion: JSON_REPORT_SCHEMA_VERSION,
     tool: {
-      name: result.tool.name,
-      version: result.tool.version,
-      informationUri: result.tool.informationUri,
+      name: overview.tool.name,
+      version: overview.tool.version,
+      informationUri: overview.tool.informationUri,
     },
     zone: {
-      kind: result.zone.kind,
-      organizationId: result.zone.organizationId ?? null,
-      trustedAccounts: [...result.zone.trustedAccounts],
+      kind: overview.zone.kind,
+      organizationId: overview.zone.organizationId ?? null,
+      trustedAccounts: [...overview.zone.trustedAccounts],
     },
-    sources: [...result.sources],
+    sources: [...overview.sources],
     summary: {
       findings: summary.active,
       archived: summary.archived,
@@ -103,15 +109,15 @@ export function toJsonReport(result: ScanResult) {
       collectionErrors: summary.collectionErrors,
       baseline: summary.baseline ? { ...summary.baseline } : null,
     },
-    findings: sortFindings(result.findings).map(findingJson),
+    findings,
     problems: {
-      readProblems: sortReadProblems(result.readProblems).map((problem) => ({
+      readProblems: sortReadProblems(overview.readProblems).map((problem) => ({
         kind: problem.kind ?? "unreadable",
         file: problem.file,
         jsonPath: problem.jsonPath,
         message: redactSecrets(problem.message),
       })),
-      collectionErrors: sortCollectionErrors(result.collectionErrors).map((error) => ({
+      collectionErrors: sortCollectionErrors(overview.collectionErrors).map((error) => ({
         accountId: error.accountId ?? null,
         service: error.service,
         operation: error.operation,
@@ -120,8 +126,8 @@ export function toJsonReport(result: ScanResult) {
         message: error.message === undefined ? null : redactSecrets(error.message),
       })),
     },
-    archiveRules: result.archive
-      ? result.archive.rules.map((rule) => ({
+    archiveRules: overview.archive
+      ? overview.archive.rules.map((rule) => ({
           name: rule.name,
           reason: rule.reason,
           expires: rule.expires ?? null,
@@ -129,11 +135,11 @@ export function toJsonReport(result: ScanResult) {
           matched: rule.matched,
         }))
       : null,
-    baseline: result.baseline
+    baseline: overview.baseline
       ? {
-          sources: [...result.baseline.sources],
-          found: result.baseline.found,
-          absent: result.baseline.absent.map((gone) => ({ ...gone })),
+          sources: [...overview.baseline.sources],
+          found: overview.baseline.found,
+          absent: overview.baseline.absent.map((gone) => ({ ...gone })),
         }
       : null,
   };
@@ -143,5 +149,30 @@ export type JsonReport = ReturnType<typeof toJsonReport>;
 
 /** 2-space indent, trailing newline, keys in the documented order: the same result gives the same bytes. */
 export function renderJson(result: ScanResult): string {
-  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+  return renderPieces(jsonReportPieces(overviewOf(result)), sortFindings(result.findings));
+}
+
+/** The JSON report with its findings array written account by account, as JSON.stringify would write it whole. */
+export function jsonReportPieces(overview: ScanOverview): ReportPiece[] {
+  const [before, after] = splitAt(
+    JSON.stringify(jsonReportOf(overview, PLACEHOLDER), null, 2),
+    `\n  "findings": ${JSON.stringify(PLACEHOLDER)}`,
+  );
+  const opening = `${before}\n  "findings": `;
+  if (overview.counts.total === 0) return [`${opening}[]${after}\n`];
+  let separator = "[\n";
+  return [
+    opening,
+    {
+      eachAccount: (findings) => {
+        let text = "";
+        for (const finding of findings) {
+          text += separator + indent(JSON.stringify(findingJson(finding), null, 2), "    ");
+          separator = ",\n";
+        }
+        return text;
+      },
+    },
+    `\n  ]${after}\n`,
+  ];
 }

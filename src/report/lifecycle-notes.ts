@@ -2,12 +2,12 @@
 import type { ArchiveRuleUse } from "../findings/lifecycle.js";
 import type { ScanResult } from "../findings/scan-result.js";
 
-export function expiredRules(result: ScanResult): ArchiveRuleUse[] {
+export function expiredRules(result: Pick<ScanResult, "archive">): ArchiveRuleUse[] {
   return result.archive?.rules.filter((rule) => rule.expired) ?? [];
 }
 
 /** Rules that were live but archived nothing: stale, or written too narrowly. */
-export function unusedRules(result: ScanResult): ArchiveRuleUse[] {
+export function unusedRules(result: Pick<ScanResult, "archive">): ArchiveRuleUse[] {
   return result.archive?.rules.filter((rule) => !rule.expired && rule.matched === 0) ?? [];
 }
 

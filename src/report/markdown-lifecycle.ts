@@ -1,11 +1,11 @@
 // The Markdown summary's blocks about the weekly job: what is new since the baseline, the top findings with
 // their fix, archived and expired counts. Each block is bounded, so the summary's byte budget still holds.
 import { SEVERITY_RANK, type Finding } from "../findings/finding.js";
-import { isOpen } from "../findings/lifecycle.js";
-import type { ScanResult } from "../findings/scan-result.js";
+import { isOpen, type BaselineState } from "../findings/lifecycle.js";
+import { compareFindings } from "../findings/order.js";
+import type { ScanOverview, ScanResult } from "../findings/scan-result.js";
 import { expiredRules, unusedRules } from "./lifecycle-notes.js";
 import { escapeTableCell, inlineCode } from "./markdown-escape.js";
-import { sortFindings } from "./order.js";
 import { plural } from "./summary.js";
 import { labelledMessage } from "./vendor-labels.js";
 
@@ -13,22 +13,29 @@ export const TOP_FINDINGS = 5;
 const GONE_LISTED = 10;
 const SEVERITY_TITLE = { critical: "Critical", high: "High", medium: "Medium", low: "Low" } as const;
 
-/** New (or worse) first, then the most severe: what a reviewer should look at this week. */
-function topFindings(result: ScanResult): Finding[] {
+/** New (or worse) first, then the most severe, then report order: what a reviewer should look at this week. */
+function compareUrgency(a: Finding, b: Finding): number {
   const urgency = (finding: Finding) => (finding.baseline === undefined || finding.baseline.worse ? 1 : 0);
-  return sortFindings(result.findings)
-    .filter(isOpen)
-    .sort((a, b) => urgency(b) - urgency(a) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity])
-    .slice(0, TOP_FINDINGS);
+  return (
+    urgency(b) - urgency(a) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareFindings(a, b)
+  );
+}
+
+/**
+ * The top open findings of `findings` merged into `top` (kept to TOP_FINDINGS): fed account by account, it ends
+ * with the same findings as one pass over the whole scan.
+ */
+export function keepTopFindings(top: readonly Finding[], findings: readonly Finding[]): Finding[] {
+  return [...top, ...findings.filter(isOpen)].sort(compareUrgency).slice(0, TOP_FINDINGS);
 }
 
 /** The rule's fix, on one line (rule docs are our own Markdown). */
-function fixOf(result: ScanResult, ruleId: string): string {
+function fixOf(result: Pick<ScanResult, "rules">, ruleId: string): string {
   const rule = result.rules.find((candidate) => candidate.id === ruleId);
   return rule ? rule.docs.howToFix.trim().replace(/\s*\n\s*/g, " ") : "";
 }
 
-export function baselineBlock(result: ScanResult): string[] {
+export function baselineBlock(result: ScanOverview): string[] {
   const baseline = result.baseline;
   if (!baseline) return [];
   if (!baseline.found) {
@@ -36,8 +43,7 @@ export function baselineBlock(result: ScanResult): string[] {
       `No baseline yet (${baseline.sources.map(inlineCode).join(", ")} not found): every finding is new.`,
     ];
   }
-  const count = (state: string) =>
-    result.findings.filter((f) => isOpen(f) && f.baseline?.state === state).length;
+  const count = (state: BaselineState) => result.counts.openByBaselineState.get(state) ?? 0;
   const lines = [
     `**Since the baseline:** ${count("new")} new, ${count("updated")} updated, ${count("unchanged")} unchanged open ` +
       `findings; ${plural(baseline.absent.length, "finding")} of the baseline gone.`,
@@ -53,8 +59,7 @@ export function baselineBlock(result: ScanResult): string[] {
   return gone.length > 0 ? [lines[0]!, gone.join("\n")] : lines;
 }
 
-export function topFindingsBlock(result: ScanResult): string[] {
-  const top = topFindings(result);
+export function topFindingsBlock(result: Pick<ScanResult, "rules">, top: readonly Finding[]): string[] {
   if (top.length === 0) return [];
   const items = top.map((finding, index) => {
     const state =
@@ -67,9 +72,9 @@ export function topFindingsBlock(result: ScanResult): string[] {
   return ["### Top findings and how to fix them", items.join("\n")];
 }
 
-export function archiveBlock(result: ScanResult): string[] {
+export function archiveBlock(result: ScanOverview): string[] {
   if (!result.archive) return [];
-  const archived = result.findings.filter((finding) => finding.archived !== undefined).length;
+  const archived = result.counts.archiveMarked;
   const expired = expiredRules(result);
   const unused = unusedRules(result);
   const lines = [

@@ -38,7 +38,7 @@ export function collectionErrorNotification(error: CollectionError): Notificatio
 }
 
 /** Archive rules to review: expired ones (they archive nothing any more) and ones that matched nothing. */
-export function archiveRuleNotifications(result: ScanResult): Notification[] {
+export function archiveRuleNotifications(result: Pick<ScanResult, "archive">): Notification[] {
   return [
     ...expiredRules(result).map((rule): Notification => ({
       level: "warning",

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
+import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { removeOnInterrupt } from "./remove-on-interrupt.js";
+
+/** Writes a file's content (a report too large to hold in one string is written piece by piece). */
+export type ContentWriter = (handle: FileHandle) => Promise<void>;
 
 /** What the replaced file had, so that the new one keeps it (rename would otherwise give it ours). */
 export interface KeptAttributes {
@@ -32,11 +35,16 @@ export class OwnerNotKeptError extends Error {
 }
 
 /**
- * Writes `content` to a new temporary file beside `target`, flushed to disk, with `keep`'s mode and owner when
+ * Writes `content` (or has it written) to a new temporary file beside `target`, flushed to disk, with `keep`'s mode and owner when
  * it replaces an existing file. Until commit or discard, SIGINT, SIGTERM and SIGHUP remove it. Any failure
  * removes it and leaves `target` as it was.
  */
-export async function stageFile(target: string, content: string, keep?: KeptAttributes): Promise<StagedFile> {
+export async function stageFile(
+  target: string,
+  content: string | ContentWriter,
+  keep?: KeptAttributes,
+  options: { durable?: boolean } = {},
+): Promise<StagedFile> {
   const temporaryPath = path.join(path.dirname(path.resolve(target)), temporaryName());
   // "wx": never reuse a file that someone else created under the same name.
   const handle = await open(temporaryPath, "wx");
@@ -58,8 +66,10 @@ export async function stageFile(target: string, content: string, keep?: KeptAttr
         // After chown, which clears set-user-id and set-group-id bits.
         await handle.chmod(keep.mode & 0o7777);
       }
-      await handle.writeFile(content, "utf8");
-      await handle.sync();
+      if (typeof content === "string") await handle.writeFile(content, "utf8");
+      else await content(handle);
+      // A file that only passes through (to standard output) need not reach the disk.
+      if (options.durable ?? true) await handle.sync();
     } finally {
       await handle.close();
     }

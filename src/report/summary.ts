@@ -1,8 +1,13 @@
 import { wasSkipped } from "../model/snapshot.js";
-import { isActive, SEVERITIES } from "../findings/finding.js";
+import { SEVERITIES } from "../findings/finding.js";
 import type { Severity } from "../findings/finding.js";
-import { isOpen } from "../findings/lifecycle.js";
-import type { ScanResult, ZoneDescription } from "../findings/scan-result.js";
+import type { BaselineState } from "../findings/lifecycle.js";
+import {
+  overviewOf,
+  type ScanOverview,
+  type ScanResult,
+  type ZoneDescription,
+} from "../findings/scan-result.js";
 
 export interface ReportSummary {
   /** Open findings: no control cancels them and no archive rule accepts them (all not cancelled, without rules). */
@@ -25,41 +30,42 @@ export interface ReportSummary {
 }
 
 export function summarize(result: ScanResult): ReportSummary {
-  const active = result.findings.filter(isOpen);
-  const notCancelled = result.findings.filter(isActive).length;
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const finding of active) bySeverity[finding.severity] += 1;
+  return summarizeOverview(overviewOf(result));
+}
 
-  const ruleIds = result.rules.map((rule) => rule.id as string);
+/** The summary from a scan's overview (its counts), before any finding is listed. */
+export function summarizeOverview(overview: ScanOverview): ReportSummary {
+  const { counts } = overview;
+  const bySeverity = Object.fromEntries(
+    SEVERITIES.map((s) => [s, counts.activeBySeverity.get(s) ?? 0]),
+  ) as Record<Severity, number>;
+  const ruleIds = overview.rules.map((rule) => rule.id as string);
   // A finding of a rule missing from `rules` would be an engine bug; still count it rather than hide it.
-  const extra = [...new Set(active.map((f) => f.ruleId as string))]
-    .filter((id) => !ruleIds.includes(id))
-    .sort();
+  const extra = [...counts.activeByRule.keys()].filter((id) => !ruleIds.includes(id)).sort();
   const byRule = [...ruleIds, ...extra].map((ruleId) => ({
     ruleId,
-    count: active.filter((f) => f.ruleId === ruleId).length,
+    count: counts.activeByRule.get(ruleId) ?? 0,
   }));
 
-  const states = result.findings.map((finding) => finding.baseline?.state);
-  const count = (state: string) => states.filter((s) => s === state).length;
+  const count = (state: BaselineState) => counts.byBaselineState.get(state) ?? 0;
   return {
-    active: active.length,
-    archived: notCancelled - active.length,
-    cancelled: result.findings.length - notCancelled,
-    total: result.findings.length,
+    active: counts.active,
+    archived: counts.archived,
+    cancelled: counts.total - counts.active - counts.archived,
+    total: counts.total,
     bySeverity,
     byRule,
-    accountsScanned: result.accountsScanned,
-    resourcesScanned: result.resourcesScanned,
-    readProblems: result.readProblems.length,
-    collectionErrors: result.collectionErrors.length,
-    ...(result.baseline
+    accountsScanned: overview.accountsScanned,
+    resourcesScanned: overview.resourcesScanned,
+    readProblems: overview.readProblems.length,
+    collectionErrors: overview.collectionErrors.length,
+    ...(overview.baseline
       ? {
           baseline: {
             new: count("new"),
             updated: count("updated"),
             unchanged: count("unchanged"),
-            absent: result.baseline.absent.length,
+            absent: overview.baseline.absent.length,
           },
         }
       : {}),

@@ -1,7 +1,7 @@
 import { isActive } from "../findings/finding.js";
 import type { Finding, Severity } from "../findings/finding.js";
 import { isOpen } from "../findings/lifecycle.js";
-import type { ScanResult } from "../findings/scan-result.js";
+import { overviewOf, type ScanOverview, type ScanResult } from "../findings/scan-result.js";
 import {
   baselineMarker,
   describeArchiveMark,
@@ -17,7 +17,8 @@ import {
   sortCollectionErrors,
   sortReadProblems,
 } from "./problems.js";
-import { describeZone, formatSummaryLine, summarize } from "./summary.js";
+import { renderPieces, type ReportPiece } from "./pieces.js";
+import { describeZone, formatSummaryLine, summarizeOverview } from "./summary.js";
 import { safeText } from "../text/safe-text.js";
 import { labelledMessage } from "./vendor-labels.js";
 
@@ -50,26 +51,33 @@ function location(finding: Finding): string {
   return `${safeText(file)}:${startLine}:${startColumn}`;
 }
 
-/** Findings grouped by account, then by resource, keeping the report's sort order. */
-function groupByAccountAndResource(findings: Finding[]): Map<string, Map<string, Finding[]>> {
-  const accounts = new Map<string, Map<string, Finding[]>>();
+/** Findings grouped by resource, keeping the report's sort order. */
+function groupByResource(findings: readonly Finding[]): Map<string, Finding[]> {
+  const resources = new Map<string, Finding[]>();
   for (const finding of findings) {
-    const resources = accounts.get(finding.resource.accountId) ?? new Map<string, Finding[]>();
-    accounts.set(finding.resource.accountId, resources);
     const list = resources.get(finding.resource.arn) ?? [];
     resources.set(finding.resource.arn, list);
     list.push(finding);
   }
-  return accounts;
+  return resources;
+}
+
+/** Each line with its newline. */
+function linesText(lines: readonly string[]): string {
+  let text = "";
+  for (const line of lines) text += `${line}\n`;
+  return text;
 }
 
 export function renderText(result: ScanResult, options: TextReportOptions = {}): string {
+  return renderPieces(textReportPieces(overviewOf(result), options), sortFindings(result.findings));
+}
+
+/** The text report: a header, the active findings by account and resource, the cancelled ones, warnings, a summary. */
+export function textReportPieces(overview: ScanOverview, options: TextReportOptions = {}): ReportPiece[] {
   const paint = (style: string, text: string) => (options.color ? `${style}${text}${ANSI.reset}` : text);
-  const findings = sortFindings(result.findings);
-  const active = findings.filter(isOpen);
-  const archived = findings.filter((finding) => isActive(finding) && !isOpen(finding));
-  const cancelled = findings.filter((finding) => !isActive(finding));
-  const ruleWidth = Math.max(0, ...findings.map((finding) => finding.ruleId.length));
+  const { counts } = overview;
+  const ruleWidth = Math.max(0, ...[...counts.byRule.keys()].map((ruleId) => ruleId.length));
 
   // Cancelled findings are dimmed as a whole, so their severity keeps no colour of its own.
   const findingLine = (finding: Finding, colourSeverity: boolean) => {
@@ -81,104 +89,126 @@ export function renderText(result: ScanResult, options: TextReportOptions = {}):
     );
   };
 
-  const grouped = (list: Finding[], renderFinding: (finding: Finding) => string[]): string[] => {
-    const lines: string[] = [];
-    for (const [accountId, resources] of groupByAccountAndResource(list)) {
-      lines.push(paint(ANSI.bold, `Account ${safeText(accountId)}`));
-      for (const [arn, resourceFindings] of resources) {
-        lines.push(`  ${safeText(arn)} (${resourceFindings[0]?.resource.type ?? ""})`);
-        for (const finding of resourceFindings)
-          lines.push(...renderFinding(finding).map((line) => `    ${line}`));
-      }
+  /** One account's findings of a section, under the account and each resource. */
+  const grouped = (list: readonly Finding[], renderFinding: (finding: Finding) => string[]): string => {
+    const first = list[0];
+    if (!first) return "";
+    const lines: string[] = [paint(ANSI.bold, `Account ${safeText(first.resource.accountId)}`)];
+    for (const [arn, resourceFindings] of groupByResource(list)) {
+      lines.push(`  ${safeText(arn)} (${resourceFindings[0]?.resource.type ?? ""})`);
+      for (const finding of resourceFindings)
+        lines.push(...renderFinding(finding).map((line) => `    ${line}`));
     }
-    return lines;
+    return linesText(lines);
   };
 
-  const lines: string[] = [
-    `${result.tool.name} ${result.tool.version}: scanned ${result.sources.map(safeText).join(", ")} (zone: ${safeText(describeZone(result.zone, result.scannedAccounts))})`,
-    ...(result.trustedAccountNotes ?? []).map(
-      (note) => `trusted account ${note.id} (${safeText(note.name)}): ${safeText(note.reason)}`,
-    ),
-    "",
+  const pieces: ReportPiece[] = [
+    linesText([
+      `${overview.tool.name} ${overview.tool.version}: scanned ${overview.sources.map(safeText).join(", ")} (zone: ${safeText(describeZone(overview.zone, overview.scannedAccounts))})`,
+      ...(overview.trustedAccountNotes ?? []).map(
+        (note) => `trusted account ${note.id} (${safeText(note.name)}): ${safeText(note.reason)}`,
+      ),
+      "",
+    ]),
   ];
 
   const updates = (finding: Finding) =>
     finding.baseline?.state === "updated"
       ? [`  changed: ${safeText(finding.baseline.changes.join("; "))}`]
       : [];
-  if (active.length === 0) lines.push(archived.length > 0 ? "No open findings." : "No active findings.");
-  else lines.push(...grouped(active, (finding) => [findingLine(finding, true), ...updates(finding)]));
+  if (counts.active === 0)
+    pieces.push(linesText([counts.archived > 0 ? "No open findings." : "No active findings."]));
+  else
+    pieces.push({
+      eachAccount: (findings) =>
+        grouped(findings.filter(isOpen), (finding) => [findingLine(finding, true), ...updates(finding)]),
+    });
 
-  if (archived.length > 0) {
-    lines.push(
-      "",
-      paint(ANSI.bold, "Archived by the config's archive rules (accepted; they do not fail the scan)"),
-    );
-    lines.push(
-      ...grouped(archived, (finding) =>
-        [
-          `[archived] ${findingLine(finding, false)}`,
-          `  ${safeText(describeArchiveMark(finding.archived!))}`,
-          ...updates(finding),
-        ].map((line) => paint(ANSI.dim, line)),
-      ),
+  if (counts.archived > 0) {
+    pieces.push(
+      linesText([
+        "",
+        paint(ANSI.bold, "Archived by the config's archive rules (accepted; they do not fail the scan)"),
+      ]),
+      {
+        eachAccount: (findings) =>
+          grouped(
+            findings.filter((finding) => isActive(finding) && !isOpen(finding)),
+            (finding) =>
+              [
+                `[archived] ${findingLine(finding, false)}`,
+                `  ${safeText(describeArchiveMark(finding.archived!))}`,
+                ...updates(finding),
+              ].map((line) => paint(ANSI.dim, line)),
+          ),
+      },
     );
   }
 
-  if (cancelled.length > 0) {
-    lines.push(
-      "",
-      paint(ANSI.bold, "Cancelled by guardrails (not active; shown so you can see what they hold back)"),
-    );
-    lines.push(
-      ...grouped(cancelled, (finding) =>
-        [
-          `[cancelled] ${findingLine(finding, false)}`,
-          `  cancelled by: ${finding.cancelledBy.map((control) => safeText(control.name)).join("; ")}`,
-          ...(finding.archived ? [`  ${safeText(describeArchiveMark(finding.archived))}`] : []),
-        ].map((line) => paint(ANSI.dim, line)),
-      ),
+  if (counts.total > counts.active + counts.archived) {
+    pieces.push(
+      linesText([
+        "",
+        paint(ANSI.bold, "Cancelled by guardrails (not active; shown so you can see what they hold back)"),
+      ]),
+      {
+        eachAccount: (findings) =>
+          grouped(
+            findings.filter((finding) => !isActive(finding)),
+            (finding) =>
+              [
+                `[cancelled] ${findingLine(finding, false)}`,
+                `  cancelled by: ${finding.cancelledBy.map((control) => safeText(control.name)).join("; ")}`,
+                ...(finding.archived ? [`  ${safeText(describeArchiveMark(finding.archived))}`] : []),
+              ].map((line) => paint(ANSI.dim, line)),
+          ),
+      },
     );
   }
 
   const warnings = [
-    ...sortReadProblems(result.readProblems).map(describeReadProblem),
-    ...sortCollectionErrors(result.collectionErrors).map(describeCollectionError),
+    ...sortReadProblems(overview.readProblems).map(describeReadProblem),
+    ...sortCollectionErrors(overview.collectionErrors).map(describeCollectionError),
   ];
+  const closing: string[] = [];
   if (warnings.length > 0) {
-    lines.push("", paint(ANSI.bold, "Warnings (the findings may be incomplete)"));
-    lines.push(...warnings.map((warning) => `  ${paint(ANSI.yellow, "warning:")} ${safeText(warning)}`));
+    closing.push("", paint(ANSI.bold, "Warnings (the findings may be incomplete)"));
+    closing.push(...warnings.map((warning) => `  ${paint(ANSI.yellow, "warning:")} ${safeText(warning)}`));
   }
 
-  const absent = result.baseline?.absent ?? [];
+  const absent = overview.baseline?.absent ?? [];
   if (absent.length > 0) {
-    lines.push(
+    closing.push(
       "",
-      paint(ANSI.bold, `Gone since the baseline (${result.baseline!.sources.map(safeText).join(", ")})`),
+      paint(ANSI.bold, `Gone since the baseline (${overview.baseline!.sources.map(safeText).join(", ")})`),
     );
-    lines.push(
+    closing.push(
       ...absent.map(
         (gone) =>
           `  [gone] ${gone.severity.toUpperCase().padEnd(SEVERITY_WIDTH)}  ${safeText(gone.ruleId).padEnd(ruleWidth)}  ${safeText(gone.message)}`,
       ),
     );
   }
-  if (result.baseline && !result.baseline.found) {
-    lines.push(
+  if (overview.baseline && !overview.baseline.found) {
+    closing.push(
       "",
-      `No baseline yet (${result.baseline.sources.map(safeText).join(", ")} not found): every finding is new.`,
+      `No baseline yet (${overview.baseline.sources.map(safeText).join(", ")} not found): every finding is new.`,
     );
   }
 
   const ruleNotes = [
-    ...expiredRules(result).map(describeExpiredRule),
-    ...unusedRules(result).map(describeUnusedRule),
+    ...expiredRules(overview).map(describeExpiredRule),
+    ...unusedRules(overview).map(describeUnusedRule),
   ];
   if (ruleNotes.length > 0) {
-    lines.push("", paint(ANSI.bold, "Archive rules to review"));
-    lines.push(...ruleNotes.map((note) => `  ${paint(ANSI.yellow, "note:")} ${safeText(note)}`));
+    closing.push("", paint(ANSI.bold, "Archive rules to review"));
+    closing.push(...ruleNotes.map((note) => `  ${paint(ANSI.yellow, "note:")} ${safeText(note)}`));
   }
 
-  lines.push("", safeText(formatSummaryLine(summarize(result), result.zone, result.scannedAccounts)));
-  return `${lines.join("\n")}\n`;
+  closing.push(
+    "",
+    safeText(formatSummaryLine(summarizeOverview(overview), overview.zone, overview.scannedAccounts)),
+  );
+  pieces.push(linesText(closing));
+  return pieces;
 }

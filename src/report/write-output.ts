@@ -1,8 +1,10 @@
 import { constants, type Stats } from "node:fs";
+import { createReadStream } from "node:fs";
 import { lstat, open, readlink, realpath, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { OutputError } from "./errors.js";
-import { OwnerNotKeptError, stageFile } from "./staged-file.js";
+import { OwnerNotKeptError, stageFile, type ContentWriter } from "./staged-file.js";
 
 /**
  * What `--output` names, and so how to write it:
@@ -99,7 +101,18 @@ function describeWriteError(error: unknown): string {
 }
 
 /** Through to the device or FIFO: never O_CREAT (it must not become a regular file), never O_TRUNC. */
-async function writeThrough(file: string, content: string): Promise<void> {
+async function writeThrough(file: string, content: string | ContentWriter): Promise<void> {
+  if (typeof content !== "string") {
+    // Made whole first, so that a report that fails half-way writes nothing.
+    return withTemporaryContent(content, async (temporary) => {
+      const handle = await open(file, constants.O_WRONLY | constants.O_NOCTTY);
+      try {
+        for await (const chunk of createReadStream(temporary)) await handle.write(chunk as Buffer);
+      } finally {
+        await handle.close();
+      }
+    });
+  }
   const handle = await open(file, constants.O_WRONLY | constants.O_NOCTTY);
   try {
     await handle.writeFile(content, "utf8");
@@ -109,11 +122,30 @@ async function writeThrough(file: string, content: string): Promise<void> {
 }
 
 /**
+ * Has `content` written whole to a private temporary file, then gives its path to `use` (to copy it somewhere
+ * that cannot be replaced atomically: standard output, a FIFO); the file is removed afterwards, or on an
+ * interrupt.
+ */
+export async function withTemporaryContent<T>(
+  content: ContentWriter,
+  use: (file: string) => Promise<T>,
+): Promise<T> {
+  const staged = await stageFile(path.join(tmpdir(), "trustscan-report"), content, undefined, {
+    durable: false,
+  });
+  try {
+    return await use(staged.temporaryPath);
+  } finally {
+    await staged.discard();
+  }
+}
+
+/**
  * Writes a report to `target` (`--output`). A regular file or a new one is written atomically: readers see
  * the old file or the complete new one, never a part; a failed or interrupted write leaves no temporary file.
  * Throws OutputError naming `target` (and only it) when the write fails or the target is refused.
  */
-export async function writeOutputFile(target: string, content: string): Promise<void> {
+export async function writeOutputFile(target: string, content: string | ContentWriter): Promise<void> {
   if (target === "") throw new OutputError("no output file named");
   try {
     const resolved = await resolveTarget(target);

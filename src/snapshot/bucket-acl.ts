@@ -18,7 +18,7 @@ export function readBucketAcl(node: JsonNode | undefined): BucketAcl | null | un
   const acl = node.object('an ACL object such as {"Owner": {...}, "Grants": [...]}, or null');
   const ownerId = acl.get("Owner")?.object('an owner object such as {"ID": "..."}').optionalString("ID");
   const grants = (acl.get("Grants")?.array("an array of grants") ?? []).map(readGrant);
-  return { ...(ownerId !== undefined ? { ownerId } : {}), grants, location: node.location };
+  return { ...(ownerId !== undefined ? { ownerId } : {}), grants, location: node.deferredLocation() };
 }
 
 function readGrant(node: JsonNode, index: number): AclGrant {
@@ -50,7 +50,7 @@ function readGrant(node: JsonNode, index: number): AclGrant {
     },
     permission,
     index,
-    location: node.location,
+    location: node.deferredLocation(),
   };
 }
 

@@ -24,6 +24,6 @@ export function readBucket(node: JsonNode, accountId: string, problems: ReadProb
         : readPolicyDocument(policyNode, { kind: "bucket-policy", problems }),
     publicAccessBlock: readPublicAccessBlock(bucket.get("PublicAccessBlock")),
     acl: readBucketAcl(bucket.get("Acl")),
-    location: node.location,
+    location: node.deferredLocation(),
   };
 }

@@ -1,10 +1,13 @@
 export { InputError } from "./input-error.js";
 export type { InputErrorDetails } from "./input-error.js";
-export { readSnapshot, readSnapshots, WHAT_A_SNAPSHOT_IS } from "./read-snapshot.js";
-export { readSnapshotDirectory } from "./read-directory.js";
-export type { DirectoryReadOptions } from "./read-directory.js";
+export { openSnapshot, readSnapshot, readSnapshots, WHAT_A_SNAPSHOT_IS } from "./read-snapshot.js";
+export type { OpenedSnapshot } from "./read-snapshot.js";
+export { accountFileOf, openSnapshotDirectory, readSnapshotDirectory } from "./read-directory.js";
+export type { DirectoryReadOptions, SnapshotDirectory } from "./read-directory.js";
+export { indexAccountText, readAccountFile, readAccountIndex, readAccountText } from "./account-file.js";
+export type { AccountFileResult, AccountIndexEntry } from "./account-file.js";
 export { readAuthorizationDetails, readAuthorizationDetailsFile } from "./read-authorization-details.js";
-export { mergeSnapshots } from "./merge-snapshots.js";
+export { mergeSnapshots, sameOrganization } from "./merge-snapshots.js";
 export { readPolicyDocument } from "./policy-document.js";
 export type { PolicyKind, PolicyReading } from "./policy-grammar.js";
 export { parseJson, readJsonFile } from "./json-file.js";

@@ -1,7 +1,7 @@
 import { parse } from "@humanwhocodes/momoa";
 import { decodeText } from "./decode-text.js";
 import { InputError } from "./input-error.js";
-import { JsonNode } from "./json-node.js";
+import { JsonNode, JsonSource, type JsonValue } from "./json-node.js";
 import { MAX_NESTING_DEPTH, scanJsonShape } from "./json-shape.js";
 import { explainSyntaxError, lineAndColumn, pathAt } from "./json-syntax-error.js";
 import { formatBytes, MAX_TEXT_LENGTH, overBudget, parseBudget, parseMemoryNeeded } from "./parse-budget.js";
@@ -20,7 +20,7 @@ export async function readJsonFile(
   expected = "a JSON file",
   options: TextFileOptions = {},
 ): Promise<JsonNode> {
-  return parseJson(await readTextFile(file, expected, options), file);
+  return parseJson(await readTextFile(file, expected, options), file, { deferLocations: true });
 }
 
 /**
@@ -59,11 +59,35 @@ export async function readTextFile(
   return decodeText(bytes, file);
 }
 
-/** Parses JSON text; the root node has the path `$`. */
-export function parseJson(text: string, file: string): JsonNode {
+export interface ParseOptions {
+  /**
+   * Model locations (JsonNode.deferredLocation) are left at zero until JsonSource.resolveLocations fills them in,
+   * many in one pass; by default each is looked up when made.
+   */
+  deferLocations?: boolean;
+}
+
+/**
+ * Parses JSON text with JSON.parse; the root node has the path `$`. Positions are looked up in the text only for
+ * the values that need one (JsonNode.location, deferredLocation). A syntax error is explained by the
+ * location-aware parser, which is slower and needs far more memory: only invalid text gets there.
+ */
+export function parseJson(text: string, file: string, options: ParseOptions = {}): JsonNode {
+  const overBudget = budgetProblem(text);
+  if (overBudget) throw new InputError({ file, ...overBudget });
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text) as JsonValue;
+  } catch {
+    throw explainInvalid(text, file);
+  }
+  return new JsonNode(value, new JsonSource(file, text, undefined, options.deferLocations ?? false));
+}
+
+function explainInvalid(text: string, file: string): InputError {
   const problem = shapeProblem(text);
   if (problem) {
-    throw new InputError({
+    return new InputError({
       file,
       jsonPath: problem.jsonPath,
       expected: problem.expected,
@@ -71,19 +95,31 @@ export function parseJson(text: string, file: string): JsonNode {
       ...(problem.offset !== undefined ? lineAndColumn(text, problem.offset) : {}),
     });
   }
+  const syntax = explainSyntaxError(text, locationAwareParseError(text));
+  return new InputError({
+    file,
+    jsonPath: syntax.jsonPath,
+    expected: "valid JSON",
+    found: syntax.found,
+    line: syntax.line,
+    column: syntax.column,
+  });
+}
+
+/** The error the location-aware parser gives for text that JSON.parse refused. */
+function locationAwareParseError(text: string): unknown {
   try {
-    return new JsonNode(parse(text, { mode: "json", ranges: false }).body, "$", { file, text });
+    parse(text, { mode: "json", ranges: false });
   } catch (error) {
-    const problem = explainSyntaxError(text, error);
-    throw new InputError({
-      file,
-      jsonPath: problem.jsonPath,
-      expected: "valid JSON",
-      found: problem.found,
-      line: problem.line,
-      column: problem.column,
-    });
+    return error;
   }
+  // Both parsers follow RFC 8259; should they ever disagree, JSON.parse's verdict stands, without a position.
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return error;
+  }
+  return new Error("invalid JSON");
 }
 
 /**
@@ -91,18 +127,35 @@ export function parseJson(text: string, file: string): JsonNode {
  * path; every node reports the string's location, the only place the user can find in the file.
  */
 export function parseEmbeddedJson(text: string, host: JsonNode, expected: string): JsonNode {
-  const problem = shapeProblem(text);
-  if (problem) return host.fail(expected, `a string holding ${problem.found}`);
+  const overBudget = budgetProblem(text);
+  if (overBudget) return host.fail(expected, `a string holding ${overBudget.found}`);
+  let value: JsonValue;
   try {
-    const body = parse(text, { mode: "json", ranges: false }).body;
-    return new JsonNode(body, host.path, { file: host.file, text, pinnedLocation: host.location });
-  } catch (error) {
-    const problem = explainSyntaxError(text, error);
+    value = JSON.parse(text) as JsonValue;
+  } catch {
+    const problem = shapeProblem(text);
+    if (problem) return host.fail(expected, `a string holding ${problem.found}`);
+    const syntax = explainSyntaxError(text, locationAwareParseError(text));
     return host.fail(
       expected,
-      `a string that is not valid JSON (${problem.found} at line ${problem.line}, column ${problem.column} of the string)`,
+      `a string that is not valid JSON (${syntax.found} at line ${syntax.line}, column ${syntax.column} of the string)`,
     );
   }
+  return new JsonNode(value, new JsonSource(host.file, text, host), host);
+}
+
+/**
+ * Text whose parse could take more memory than the budget allows. A JSON value takes at least one character, so
+ * most files are known to fit from their length alone; only long ones have their values counted.
+ */
+function budgetProblem(text: string): Omit<ShapeProblem, "offset"> | undefined {
+  const budget = parseBudget();
+  if (parseMemoryNeeded(text.length, text.length) <= budget.limit) return undefined;
+  const values = scanJsonShape(text).values;
+  const needed = parseMemoryNeeded(text.length, values);
+  if (needed <= budget.limit) return undefined;
+  const what = `${count(values)} JSON values in ${count(text.length)} characters`;
+  return { jsonPath: "$", ...overBudget(budget, needed, what, "about") };
 }
 
 /** Levels of the JSON path shown for a too-deep value (at its line and column): the full path has hundreds. */

@@ -1,58 +1,167 @@
-import type { MemberNode, ValueNode } from "@humanwhocodes/momoa";
 import type { SourceLocation } from "../model/location.js";
 import { InputError } from "./input-error.js";
 import { childPath, elementPath } from "./json-path.js";
+import { TextLocator, type PathSegment, type Span } from "./text-locator.js";
 
-/** The text a node was parsed from, and where its values are reported. */
-export interface JsonSource {
-  /** The file as the user named it. */
-  file: string;
-  /** The parsed text (for a document embedded in a JSON string: the decoded inner text). */
-  text: string;
-  /** Set for documents embedded in a string: every node inside reports the string's location. */
-  pinnedLocation?: SourceLocation;
+/** A value as JSON.parse gives it. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * The text a value was parsed from, and where its values are reported. Positions are looked up in the text only
+ * when asked for (text-locator.ts): parsing is JSON.parse, with no positions at all.
+ */
+export class JsonSource {
+  private textLocator: TextLocator | undefined;
+  /** Locations handed out before their position was looked up, and the node each one is the location of. */
+  private readonly deferred = new Map<SourceLocation, JsonNode>();
+  private pinned: SourceLocation | undefined;
+
+  constructor(
+    /** The file as the user named it. */
+    readonly file: string,
+    /** The parsed text (for a document embedded in a JSON string: the decoded inner text). */
+    readonly text: string,
+    /** Set for documents embedded in a string: every node inside reports the string's location. */
+    readonly host?: JsonNode,
+    /**
+     * Hand out deferred locations (resolved in one pass by resolveLocations) rather than looking each one up as
+     * it is asked for: for whole files, whose readers resolve them in bulk.
+     */
+    readonly deferLocations: boolean = host?.source.deferLocations ?? false,
+  ) {}
+
+  get locator(): TextLocator {
+    return (this.textLocator ??= new TextLocator(this.text));
+  }
+
+  /**
+   * A location whose lines and columns are filled in by resolveLocations (zeros until then), or, for a source
+   * that does not defer locations, the location looked up now.
+   */
+  defer(node: JsonNode): SourceLocation {
+    if (this.host) return (this.pinned ??= this.host.deferredLocation());
+    if (!this.deferLocations) return node.location;
+    const location = { file: this.file, startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 };
+    this.deferred.set(location, node);
+    return location;
+  }
+
+  /**
+   * Fills in deferred locations of this file: `locations` (others are ignored), or all of them. One pass over the
+   * text for the lot.
+   */
+  resolveLocations(locations?: Iterable<SourceLocation>): void {
+    const wanted: [SourceLocation, JsonNode][] = [];
+    if (locations === undefined) wanted.push(...this.deferred);
+    else {
+      for (const location of locations) {
+        const node = this.deferred.get(location);
+        if (node) wanted.push([location, node]);
+      }
+    }
+    if (wanted.length === 0) return;
+    const spans = this.locator.spans(wanted.map(([, node]) => node.segments()));
+    wanted.forEach(([location], index) => {
+      Object.assign(location, this.locationOf(spans[index] ?? { start: 0, end: 0 }));
+      this.deferred.delete(location);
+    });
+  }
+
+  /** Lines and columns of a span of this text. */
+  locationOf(span: Span, from: "value" | "member" = "value"): SourceLocation {
+    const start = this.locator.position(from === "member" ? (span.memberStart ?? span.start) : span.start);
+    const end = this.locator.position(span.end);
+    return {
+      file: this.file,
+      startLine: start.line,
+      startColumn: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+    };
+  }
 }
 
 export type JsonKind = "object" | "array" | "string" | "number" | "boolean" | "null";
 
 const PREVIEW_LENGTH = 40;
 
-/** A value in a parsed JSON file, with its JSON path; accessors throw InputError naming file, path and expectation. */
+/**
+ * A value in a parsed JSON file, with its JSON path; accessors throw InputError naming file, path and expectation.
+ * The path and the position are worked out only when asked for: most values never need them.
+ */
 export class JsonNode {
+  private cachedPath: string | undefined;
+
   constructor(
-    readonly node: ValueNode,
-    readonly path: string,
+    readonly value: JsonValue,
     readonly source: JsonSource,
+    /** The containing value; for the root of an embedded document, the string that holds it. */
+    readonly parent?: JsonNode,
+    /** Key or index in the parent (undefined for a root). */
+    readonly segment?: PathSegment,
   ) {}
 
   get file(): string {
     return this.source.file;
   }
 
+  get path(): string {
+    if (this.cachedPath !== undefined) return this.cachedPath;
+    const parent = this.parent;
+    const segment = this.segment;
+    let path: string;
+    if (!parent) path = "$";
+    else if (segment === undefined) path = parent.path;
+    else
+      path =
+        typeof segment === "number" ? elementPath(parent.path, segment) : childPath(parent.path, segment);
+    this.cachedPath = path;
+    return path;
+  }
+
   get kind(): JsonKind {
-    switch (this.node.type) {
-      case "Object":
-        return "object";
-      case "Array":
-        return "array";
-      case "String":
+    const value = this.value;
+    switch (typeof value) {
+      case "string":
         return "string";
-      case "Boolean":
-        return "boolean";
-      case "Null":
-        return "null";
-      default:
-        // JSON mode never produces NaN/Infinity nodes; numbers are all that is left.
+      case "number":
         return "number";
+      case "boolean":
+        return "boolean";
+      default:
+        return value === null ? "null" : Array.isArray(value) ? "array" : "object";
     }
   }
 
+  /** Where the value is written (looked up now: for messages). */
   get location(): SourceLocation {
-    return this.source.pinnedLocation ?? locationOf(this.source.file, this.node);
+    const host = this.source.host;
+    if (host) return host.location;
+    return this.source.locationOf(this.span());
+  }
+
+  /** Where the value is written, looked up later (JsonSource.resolveLocations): for the model. */
+  deferredLocation(): SourceLocation {
+    return this.source.defer(this);
+  }
+
+  /** Keys and indexes from the root of this node's text. */
+  segments(): PathSegment[] {
+    if (this.segment === undefined) return [];
+    const segments: PathSegment[] = [this.segment];
+    for (let node = this.parent; node && node.source === this.source; node = node.parent) {
+      if (node.segment === undefined) break;
+      segments.push(node.segment);
+    }
+    return segments.reverse();
+  }
+
+  span(): Span {
+    return this.source.locator.spans([this.segments()])[0] ?? { start: 0, end: 0 };
   }
 
   isNull(): boolean {
-    return this.node.type === "Null";
+    return this.value === null;
   }
 
   /** Throws an InputError at this node: `expected <expected>, found <what is here>`. */
@@ -69,63 +178,65 @@ export class JsonNode {
   }
 
   string(expected = "a string"): string {
-    if (this.node.type !== "String") this.fail(expected);
-    return this.node.value;
+    const value = this.value;
+    if (typeof value !== "string") this.fail(expected);
+    return value;
   }
 
   boolean(expected = "true or false"): boolean {
-    if (this.node.type !== "Boolean") this.fail(expected);
-    return this.node.value;
+    const value = this.value;
+    if (typeof value !== "boolean") this.fail(expected);
+    return value;
   }
 
   object(expected = "an object"): JsonObject {
-    if (this.node.type !== "Object") this.fail(expected);
-    return new JsonObject(this, this.node.members);
+    if (this.kind !== "object") this.fail(expected);
+    return new JsonObject(this);
   }
 
   array(expected = "an array"): JsonNode[] {
-    if (this.node.type !== "Array") this.fail(expected);
-    return this.node.elements.map((element, index) =>
-      this.child(element.value, elementPath(this.path, index)),
-    );
+    const value = this.value;
+    if (!Array.isArray(value)) this.fail(expected);
+    const nodes = new Array<JsonNode>(value.length);
+    for (let index = 0; index < value.length; index += 1) {
+      nodes[index] = new JsonNode(value[index] as JsonValue, this.source, this, index);
+    }
+    return nodes;
   }
 
   /**
    * A string, boolean or number as text. Numbers keep their written digits (an account id written as a
-   * number must not lose precision), unless written with an exponent.
+   * number must not lose precision, `2.50` stays `2.50`), unless written with an exponent.
    */
   scalarText(expected: string): string {
-    const node = this.node;
-    if (node.type === "String") return node.value;
-    if (node.type === "Boolean") return node.value ? "true" : "false";
-    if (node.type === "Number") {
-      const raw = this.source.text.slice(node.loc.start.offset, node.loc.end.offset);
-      return /[eE]/.test(raw) ? String(node.value) : raw;
+    const value = this.value;
+    if (typeof value === "string") return value;
+    if (typeof value === "boolean") return value ? "true" : "false";
+    if (typeof value === "number") {
+      const { start, end } = this.span();
+      const raw = this.source.text.slice(start, end);
+      return /[eE]/.test(raw) || raw === "" ? String(value) : raw;
     }
     return this.fail(expected);
   }
 
   /** A string, or an array of strings, as an array (the form IAM accepts for most policy elements). */
   stringList(expected = "a string or an array of strings"): string[] {
-    if (this.node.type === "String") return [this.node.value];
-    if (this.node.type !== "Array") this.fail(expected);
+    if (typeof this.value === "string") return [this.value];
+    if (!Array.isArray(this.value)) this.fail(expected);
     return this.array().map((element) => element.string("a string"));
-  }
-
-  child(node: ValueNode, path: string): JsonNode {
-    return new JsonNode(node, path, this.source);
   }
 }
 
+/** Keys JavaScript lists before the others, whatever order they were written in (array-index-like). */
+const INTEGER_LIKE = /^(?:0|[1-9]\d{0,9})$/;
+
 /** An object node; `get` follows JSON.parse in letting the last of duplicate keys win. */
 export class JsonObject {
-  private readonly byKey = new Map<string, MemberNode>();
+  private readonly members: { [key: string]: JsonValue };
 
-  constructor(
-    readonly node: JsonNode,
-    members: MemberNode[],
-  ) {
-    for (const member of members) this.byKey.set(memberName(member), member);
+  constructor(readonly node: JsonNode) {
+    this.members = node.value as { [key: string]: JsonValue };
   }
 
   get path(): string {
@@ -137,23 +248,30 @@ export class JsonObject {
   }
 
   has(key: string): boolean {
-    return this.byKey.has(key);
+    return Object.hasOwn(this.members, key);
   }
 
+  /** Keys in the order first written. */
   keys(): string[] {
-    return [...this.byKey.keys()];
+    const keys = Object.keys(this.members);
+    // JavaScript objects list integer-like keys first: the text says where they were written.
+    const first = keys[0]?.charCodeAt(0) ?? 0;
+    if (first >= 0x30 && first <= 0x39 && keys.some((key) => INTEGER_LIKE.test(key))) {
+      return this.node.source.locator.keysInTextOrder(this.node.segments());
+    }
+    return keys;
   }
 
   get(key: string): JsonNode | undefined {
-    const member = this.byKey.get(key);
-    return member && this.node.child(member.value, childPath(this.path, key));
+    if (!Object.hasOwn(this.members, key)) return undefined;
+    return new JsonNode(this.members[key] as JsonValue, this.node.source, this.node, key);
   }
 
   /** Members in the order first written. */
   entries(): Array<[string, JsonNode]> {
-    return [...this.byKey].map(([key, member]): [string, JsonNode] => [
+    return this.keys().map((key): [string, JsonNode] => [
       key,
-      this.node.child(member.value, childPath(this.path, key)),
+      new JsonNode(this.members[key] as JsonValue, this.node.source, this.node, key),
     ]);
   }
 
@@ -186,8 +304,10 @@ export class JsonObject {
 
   /** Where the member `key` is written (the object's location when there is no such key). */
   locationOfKey(key: string): SourceLocation {
-    const member = this.byKey.get(key);
-    return this.node.source.pinnedLocation ?? (member ? locationOf(this.node.file, member) : this.location);
+    const source = this.node.source;
+    if (source.host) return source.host.location;
+    const member = this.get(key);
+    return member ? source.locationOf(member.span(), "member") : this.location;
   }
 
   /** Throws an InputError for a key that is not allowed here; the position is the key's. */
@@ -204,41 +324,23 @@ export class JsonObject {
   }
 }
 
-function memberName(member: MemberNode): string {
-  // JSON mode only has string keys; identifiers are a JSON5 feature.
-  return member.name.type === "String" ? member.name.value : member.name.name;
-}
-
-export function locationOf(file: string, node: { loc: ValueNode["loc"] }): SourceLocation {
-  return {
-    file,
-    startLine: node.loc.start.line,
-    startColumn: node.loc.start.column,
-    endLine: node.loc.end.line,
-    endColumn: node.loc.end.column,
-  };
-}
-
 /** A short description of a value for error messages (long strings are cut: they may be whole documents). */
 export function describeValue(value: JsonNode): string {
-  const node = value.node;
-  switch (node.type) {
-    case "Object":
+  switch (value.kind) {
+    case "object":
       return "an object";
-    case "Array":
+    case "array":
       return "an array";
-    case "String": {
-      const text =
-        node.value.length > PREVIEW_LENGTH ? `${node.value.slice(0, PREVIEW_LENGTH)}…` : node.value;
-      return `the string ${JSON.stringify(text)}`;
+    case "string": {
+      const text = value.value as string;
+      const shown = text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text;
+      return `the string ${JSON.stringify(shown)}`;
     }
-    case "Boolean":
-      return String(node.value);
-    case "Null":
+    case "boolean":
+      return String(value.value);
+    case "null":
       return "null";
-    case "Number":
+    case "number":
       return `the number ${value.scalarText("a number")}`;
-    default:
-      return "a value that is not JSON";
   }
 }

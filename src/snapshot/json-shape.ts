@@ -18,6 +18,7 @@ const BACKSLASH = 0x5c;
 /** One pass, no allocation: counts the tree's nodes and finds nesting deeper than the parser can take. */
 export function scanJsonShape(text: string): JsonShape {
   let values = 0;
+  let tooDeepAt: number | undefined;
   let depth = 0;
   let inScalar = false;
   for (let index = 0; index < text.length; index += 1) {
@@ -32,7 +33,7 @@ export function scanJsonShape(text: string): JsonShape {
         values += 1;
         inScalar = false;
         depth += 1;
-        if (depth > MAX_NESTING_DEPTH) return { values, tooDeepAt: index };
+        if (depth > MAX_NESTING_DEPTH && tooDeepAt === undefined) tooDeepAt = index;
         break;
       case 0x5d: // ]
       case 0x7d: // }
@@ -56,7 +57,7 @@ export function scanJsonShape(text: string): JsonShape {
         inScalar = true;
     }
   }
-  return { values };
+  return tooDeepAt === undefined ? { values } : { values, tooDeepAt };
 }
 
 /** Offset of the quote that closes the string opened at `start`, or the last offset if it is never closed. */

@@ -37,7 +37,8 @@ export function mergeSnapshots(snapshots: Snapshot[]): Snapshot {
   };
 }
 
-function sameOrganization(
+/** The organization of snapshots scanned together: all must be about the same one (the first one's data is kept). */
+export function sameOrganization(
   kept: Organization | undefined,
   next: Organization | undefined,
 ): Organization | undefined {

@@ -29,7 +29,7 @@ export function readOrganization(root: JsonNode, problems: ReadProblem[]): Organ
     const account = readOrgAccount(accountNode);
     accounts.set(account.id, account);
   }
-  return {
+  const result: Organization = {
     id: organization.requireString("Id"),
     masterAccountId: accountId(organization.require("MasterAccountId", "a 12-digit account id")),
     rootIds: (file.get("Roots")?.array("an array of roots") ?? []).map((root) =>
@@ -41,8 +41,10 @@ export function readOrganization(root: JsonNode, problems: ReadProblem[]): Organ
       readOrgPolicy(policy, problems),
     ),
     file: root.file,
-    location: orgNode.location,
+    location: orgNode.deferredLocation(),
   };
+  root.source.resolveLocations();
+  return result;
 }
 
 function readOrgAccount(node: JsonNode): OrgAccount {

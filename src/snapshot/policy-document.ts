@@ -53,7 +53,7 @@ export function readPolicyDocument(node: JsonNode, reading: PolicyReading): Poli
   else return statementNode.fail(expectedStatements);
   reportDuplicateSids(elements, reading);
   const statements = elements.flatMap((element, index) => readStatement(element, index, reading) ?? []);
-  return { statements, location: node.location };
+  return { statements, location: node.deferredLocation() };
 }
 
 /** IAM wants each Sid once per policy; both statements are still judged, each as written. */

@@ -37,6 +37,7 @@ export function readAuthorizationDetails(root: JsonNode, source: string = root.f
       [...lists.UserDetailList, ...lists.GroupDetailList, ...lists.Policies].flatMap(ownAccountOf),
     ) ??
     details.node.fail("at least one role, user, group or customer managed policy ARN with an account id");
+  root.source.resolveLocations();
   return {
     source,
     accounts: [

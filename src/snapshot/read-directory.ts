@@ -1,7 +1,7 @@
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
-import type { Organization, ReadProblem, Snapshot } from "../model/snapshot.js";
+import type { CollectionError, Organization, ReadProblem, Snapshot } from "../model/snapshot.js";
 import { readAccountFile } from "./account-file.js";
 import { readJsonFile } from "./json-file.js";
 import type { JsonNode } from "./json-node.js";
@@ -18,6 +18,54 @@ export interface DirectoryReadOptions {
   manifest?: JsonNode;
 }
 
+/** A snapshot directory whose manifest and organization are read, and whose account files are not yet. */
+export interface SnapshotDirectory {
+  /** The path the user gave. */
+  source: string;
+  directory: string;
+  /** The accounts of snapshot.json, in its order. */
+  accountIds: string[];
+  organization?: Organization;
+  /** The failures snapshot.json records. */
+  collectionErrors: CollectionError[];
+  /** Grammar problems of organization.json's policies. */
+  readProblems: ReadProblem[];
+}
+
+/**
+ * Reads `snapshot.json` and `organization.json` of a snapshot directory (SNAPSHOT-FORMAT.md); a bad one throws an
+ * InputError. The account files are read later, all at once (readSnapshotDirectory) or one by one (a scan).
+ */
+export async function openSnapshotDirectory(
+  directory: string,
+  options: DirectoryReadOptions = {},
+): Promise<SnapshotDirectory> {
+  // Files inside the snapshot are read only there: a symbolic link out of it is refused.
+  const manifestRoot =
+    options.manifest ??
+    (await readJsonFile(join(directory, "snapshot.json"), "a snapshot.json manifest", { within: directory }));
+  const manifest = readManifest(manifestRoot);
+  const readProblems: ReadProblem[] = [];
+  const organization = await readOptionalOrganization(
+    join(directory, "organization.json"),
+    directory,
+    readProblems,
+  );
+  return {
+    source: options.source ?? directory,
+    directory,
+    accountIds: manifest.accountIds,
+    ...(organization ? { organization } : {}),
+    collectionErrors: manifest.errors,
+    readProblems,
+  };
+}
+
+/** Where an account's file is in a snapshot directory. */
+export function accountFileOf(snapshot: Pick<SnapshotDirectory, "directory">, accountId: string): string {
+  return join(snapshot.directory, "accounts", `${accountId}.json`);
+}
+
 /**
  * A snapshot directory (docs/snapshot-format.md). A bad `snapshot.json` or `organization.json` throws an
  * InputError; a bad account file, or a bad part of one, becomes a ReadProblem and the rest is still read.
@@ -26,31 +74,23 @@ export async function readSnapshotDirectory(
   directory: string,
   options: DirectoryReadOptions = {},
 ): Promise<Snapshot> {
-  // Files inside the snapshot are read only there: a symbolic link out of it is refused.
-  const inside = { within: directory };
-  const manifestRoot =
-    options.manifest ??
-    (await readJsonFile(join(directory, "snapshot.json"), "a snapshot.json manifest", inside));
-  const manifest = readManifest(manifestRoot);
-  const organizationProblems: ReadProblem[] = [];
-  const organization = await readOptionalOrganization(
-    join(directory, "organization.json"),
-    directory,
-    organizationProblems,
-  );
+  return readAccountsOf(await openSnapshotDirectory(directory, options));
+}
 
+/** Every account file of an opened snapshot directory, read into memory. */
+export async function readAccountsOf(snapshot: SnapshotDirectory): Promise<Snapshot> {
   const limit = pLimit(READ_CONCURRENCY);
   const results = await Promise.all(
-    manifest.accountIds.map((id) =>
-      limit(() => readAccountFile(join(directory, "accounts", `${id}.json`), id, directory)),
+    snapshot.accountIds.map((id) =>
+      limit(() => readAccountFile(accountFileOf(snapshot, id), id, snapshot.directory)),
     ),
   );
   return {
-    source: options.source ?? directory,
+    source: snapshot.source,
     accounts: results.flatMap((result) => (result.account ? [result.account] : [])),
-    ...(organization ? { organization } : {}),
-    collectionErrors: [...manifest.errors, ...results.flatMap((result) => result.collectionErrors)],
-    readProblems: [...organizationProblems, ...results.flatMap((result) => result.readProblems)],
+    ...(snapshot.organization ? { organization: snapshot.organization } : {}),
+    collectionErrors: [...snapshot.collectionErrors, ...results.flatMap((result) => result.collectionErrors)],
+    readProblems: [...snapshot.readProblems, ...results.flatMap((result) => result.readProblems)],
   };
 }
 

@@ -6,7 +6,7 @@ import { describeFileError, parseJson, readTextFile } from "./json-file.js";
 import { describeValue, type JsonObject } from "./json-node.js";
 import { mergeSnapshots } from "./merge-snapshots.js";
 import { AUTHORIZATION_DETAILS_KEYS, readAuthorizationDetails } from "./read-authorization-details.js";
-import { readSnapshotDirectory } from "./read-directory.js";
+import { openSnapshotDirectory, readAccountsOf, type SnapshotDirectory } from "./read-directory.js";
 
 export const WHAT_A_SNAPSHOT_IS =
   "a snapshot: a directory with a snapshot.json (written by trustscan collect), that snapshot.json, " +
@@ -21,24 +21,40 @@ const KEYS_SHOWN = 5;
  * Throws InputError for a missing path or anything that is none of these.
  */
 export async function readSnapshot(path: string): Promise<Snapshot> {
+  const opened = await openSnapshot(path);
+  return opened.kind === "directory" ? readAccountsOf(opened.directory) : opened.snapshot;
+}
+
+/**
+ * What the user named, opened: a snapshot directory with its manifest and organization read (its account files
+ * are read later, one by one for a scan), or a raw dump read whole. Throws InputError like readSnapshot.
+ */
+export type OpenedSnapshot =
+  { kind: "directory"; directory: SnapshotDirectory } | { kind: "snapshot"; snapshot: Snapshot };
+
+export async function openSnapshot(path: string): Promise<OpenedSnapshot> {
   const kind = await kindOf(path);
   if (kind === "directory") {
     if ((await kindOf(join(path, MANIFEST_NAME)).catch(() => "missing")) !== "file") {
       throw notASnapshot(path, `a directory without ${MANIFEST_NAME}`);
     }
-    return readSnapshotDirectory(path, { source: path });
+    return { kind: "directory", directory: await openSnapshotDirectory(path, { source: path }) };
   }
   const text = await readTextFile(path, WHAT_A_SNAPSHOT_IS);
   // Only text that starts like JSON gets JSON syntax errors; anything else is simply not a snapshot.
   if (!/^\s*[{[]/.test(text)) throw notASnapshot(path, "a file that is not JSON");
-  const root = parseJson(text, path);
+  const root = parseJson(text, path, { deferLocations: true });
   if (root.kind !== "object") throw notASnapshot(path, `a JSON file holding ${describeValue(root)}`);
   const object = root.object();
   if (basename(path) === MANIFEST_NAME || object.has("format")) {
-    return readSnapshotDirectory(dirname(path), { source: path, manifest: root });
+    return {
+      kind: "directory",
+      directory: await openSnapshotDirectory(dirname(path), { source: path, manifest: root }),
+    };
   }
   if (isOrganizationFile(path, object)) throw await organizationFileGiven(path);
-  if (AUTHORIZATION_DETAILS_KEYS.some((key) => object.has(key))) return readAuthorizationDetails(root, path);
+  if (AUTHORIZATION_DETAILS_KEYS.some((key) => object.has(key)))
+    return { kind: "snapshot", snapshot: readAuthorizationDetails(root, path) };
   const keys = object.keys();
   const shown = keys.slice(0, KEYS_SHOWN).map((key) => JSON.stringify(key));
   const more = keys.length > KEYS_SHOWN ? ", …" : "";

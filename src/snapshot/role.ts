@@ -24,6 +24,6 @@ export function readRole(node: JsonNode, problems: ReadProblem[]): RoleResource 
       kind: "trust-policy",
       problems,
     }),
-    location: node.location,
+    location: node.deferredLocation(),
   };
 }

@@ -102,8 +102,35 @@ function finish(
   index: number,
   judged: Omit<Statement, "index" | "location" | "canonical">,
 ): Statement {
-  const parsed: Omit<Statement, "canonical"> = { index, ...judged, location: node.location };
-  return { ...parsed, canonical: canonicalStatement(parsed) };
+  return new ReadStatement({ index, ...judged, location: node.deferredLocation() });
+}
+
+/**
+ * A statement as read. Its canonical form is worked out when first asked for: only grants without a Sid need it
+ * (their fingerprint), and building it for every statement of an organization was a large share of reading.
+ */
+class ReadStatement implements Statement {
+  // Declared, not defined: an element the statement does not have must not be a property at all.
+  declare index: number;
+  declare sid?: string;
+  declare effect: Effect;
+  declare principals?: Statement["principals"];
+  declare notPrincipals?: Statement["notPrincipals"];
+  declare actions?: string[];
+  declare notActions?: string[];
+  declare resources?: string[];
+  declare notResources?: string[];
+  declare conditions: Statement["conditions"];
+  declare location: Statement["location"];
+  #canonical: string | undefined;
+
+  constructor(fields: Omit<Statement, "canonical">) {
+    Object.assign(this, fields);
+  }
+
+  get canonical(): string {
+    return (this.#canonical ??= canonicalStatement(this));
+  }
 }
 
 interface EffectRead {

@@ -1,0 +1,354 @@
+/**
+ * The look-ups that cross accounts (snapshot-index.ts: who owns a bucket, whose canonical user an id is) for a
+ * scan that reads one account at a time. It must answer exactly as the index of the whole snapshot in memory
+ * does: the owner is the last readable account, in the snapshots' order, whose file keeps a bucket of that name.
+ *
+ * A first pass over the files gathers candidates cheaply, from the text alone: every string written as the value
+ * of a "Name" key (bucket names) or an "ID" key (ACL owners), a superset of what the full read keeps. A candidate
+ * is confirmed by the full read of its account before an answer uses it: the scan's own read for the accounts
+ * already scanned, and a read of its own for the (few) accounts a policy names before their turn.
+ */
+import { readFileSync } from "node:fs";
+import type { SnapshotIndex } from "../analysis/snapshot-index.js";
+import type { Statement } from "../model/policy.js";
+import type { PublicAccessBlock } from "../model/resource.js";
+import type { AccountSnapshot, Organization } from "../model/snapshot.js";
+import {
+  indexAccountText,
+  InputError,
+  readAccountIndex,
+  readAccountText,
+  type AccountIndexEntry,
+} from "../snapshot/index.js";
+import { decodeText } from "../snapshot/decode-text.js";
+
+/** An account of the scan: a file of a snapshot directory, or an account already in memory (a dump). */
+export type IndexedAccount =
+  | { kind: "file"; accountId: string; file: string; directory: string }
+  | { kind: "read"; accountId: string; account: AccountSnapshot };
+
+/** The entry the whole-snapshot index has for an account in memory. */
+export function entryOf(account: AccountSnapshot): AccountIndexEntry {
+  return {
+    accountId: account.accountId,
+    bucketNames: account.buckets.map((bucket) => bucket.name),
+    aclOwners: account.buckets.flatMap((bucket) => (bucket.acl?.ownerId ? [bucket.acl.ownerId] : [])),
+    accountPublicAccessBlock: account.accountPublicAccessBlock,
+  };
+}
+
+/** What the first pass found, in a form that crosses to a worker thread. */
+export interface CrossAccountCandidates {
+  buckets: [string, number[]][];
+  canonicalUsers: [string, number[]][];
+  /** Positions of accounts whose file could not be read at all. */
+  unreadable: number[];
+}
+
+export class CrossAccountIndex implements SnapshotIndex {
+  /** Candidate accounts (positions in `accounts`) per bucket name and per canonical user id, in order. */
+  private readonly bucketCandidates = new Map<string, number[]>();
+  private readonly canonicalCandidates = new Map<string, number[]>();
+  /** The full read's entry per position; null when the full read leaves the account out. */
+  private readonly confirmed = new Map<number, AccountIndexEntry | null>();
+  private readonly positionsOf = new Map<string, number[]>();
+
+  private constructor(private readonly accounts: readonly IndexedAccount[]) {
+    accounts.forEach((account, position) => {
+      const list = this.positionsOf.get(account.accountId) ?? [];
+      this.positionsOf.set(account.accountId, list);
+      list.push(position);
+    });
+  }
+
+  /** The first pass: reads every file once, a few at a time, and keeps only candidates. */
+  static async gather(accounts: readonly IndexedAccount[]): Promise<CrossAccountIndex> {
+    const index = new CrossAccountIndex(accounts);
+    const texts = new Map<number, Promise<string>>();
+    const start = (position: number) => {
+      const account = accounts[position];
+      if (account?.kind === "file" && !texts.has(position)) {
+        texts.set(position, readAccountText(account.file, account.accountId, account.directory));
+      }
+    };
+    for (const [position, account] of accounts.entries()) {
+      for (let ahead = position; ahead < Math.min(accounts.length, position + 4); ahead += 1) start(ahead);
+      if (account.kind === "read") {
+        const entry = entryOf(account.account);
+        index.confirm(position, entry);
+        index.addCandidates(position, entry.bucketNames, entry.aclOwners);
+        continue;
+      }
+      let text: string;
+      try {
+        text = await (texts.get(position) as Promise<string>);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        index.confirm(position, null);
+        continue;
+      } finally {
+        texts.delete(position);
+      }
+      const found = candidatesIn(text);
+      if (found === undefined) index.confirm(position, null);
+      else index.addCandidates(position, found.names, found.ids);
+    }
+    return index;
+  }
+
+  /** The candidates and what is known of them, to build the same index in a worker thread (structured clone). */
+  toTransfer(): CrossAccountCandidates {
+    return {
+      buckets: [...this.bucketCandidates],
+      canonicalUsers: [...this.canonicalCandidates],
+      unreadable: [...this.confirmed].filter(([, entry]) => entry === null).map(([position]) => position),
+    };
+  }
+
+  static fromTransfer(
+    accounts: readonly IndexedAccount[],
+    candidates: CrossAccountCandidates,
+  ): CrossAccountIndex {
+    const index = new CrossAccountIndex(accounts);
+    for (const [name, positions] of candidates.buckets) index.bucketCandidates.set(name, positions);
+    for (const [id, positions] of candidates.canonicalUsers) index.canonicalCandidates.set(id, positions);
+    for (const position of candidates.unreadable) index.confirm(position, null);
+    return index;
+  }
+
+  /** Bucket names that more than one account may have. */
+  sharedBucketNames(): Set<string> {
+    const shared = new Set<string>();
+    for (const [name, positions] of this.bucketCandidates) {
+      const accounts = new Set(positions.map((position) => this.accounts[position]?.accountId));
+      if (accounts.size > 1) shared.add(name);
+    }
+    return shared;
+  }
+
+  /** Records what the scan's own full read of the account at `position` found (null: the account was left out). */
+  confirm(position: number, entry: AccountIndexEntry | null): void {
+    this.confirmed.set(position, entry);
+  }
+
+  /**
+   * Confirms, before an account is analysed, the candidates its policies (and the organization's RCPs) may ask
+   * about: so that the answers need no reading while the analysis runs.
+   */
+  async prepareFor(account: AccountSnapshot, organization: Organization | undefined): Promise<void> {
+    const { buckets, canonicalUsers } = namesAskedAbout(account, organization);
+    for (const [wanted, candidates, has] of [
+      [
+        buckets,
+        this.bucketCandidates,
+        (entry: AccountIndexEntry, name: string) => entry.bucketNames.includes(name),
+      ],
+      [
+        canonicalUsers,
+        this.canonicalCandidates,
+        (entry: AccountIndexEntry, id: string) => entry.aclOwners.includes(id),
+      ],
+    ] as const) {
+      for (const name of wanted) {
+        const positions = candidates.get(name) ?? [];
+        // Last to first, as the answer looks: the first confirmed one settles it.
+        for (let k = positions.length - 1; k >= 0; k -= 1) {
+          const position = positions[k] as number;
+          if (!this.confirmed.has(position)) this.confirm(position, (await this.readEntry(position)) ?? null);
+          const entry = this.confirmed.get(position);
+          if (entry && has(entry, name)) break;
+        }
+      }
+    }
+  }
+
+  bucketOwner(name: string): string | undefined {
+    return this.lastHaving(this.bucketCandidates.get(name), (entry) => entry.bucketNames.includes(name));
+  }
+
+  accountOfCanonicalUser(id: string): string | undefined {
+    return this.lastHaving(this.canonicalCandidates.get(id), (entry) => entry.aclOwners.includes(id));
+  }
+
+  accountPublicAccessBlock(account: string): PublicAccessBlock | null | undefined {
+    const positions = this.positionsOf.get(account) ?? [];
+    for (let k = positions.length - 1; k >= 0; k -= 1) {
+      const entry = this.entryAt(positions[k] as number);
+      if (entry) return entry.accountPublicAccessBlock;
+    }
+    return undefined;
+  }
+
+  private lastHaving(
+    positions: readonly number[] | undefined,
+    has: (entry: AccountIndexEntry) => boolean,
+  ): string | undefined {
+    if (!positions) return undefined;
+    for (let k = positions.length - 1; k >= 0; k -= 1) {
+      const entry = this.entryAt(positions[k] as number);
+      if (entry && has(entry)) return entry.accountId;
+    }
+    return undefined;
+  }
+
+  /** The confirmed entry; read now, synchronously, when a look-up was not foreseen by prepareFor. */
+  private entryAt(position: number): AccountIndexEntry | null {
+    let entry = this.confirmed.get(position);
+    if (entry === undefined) {
+      entry = this.readEntrySync(position) ?? null;
+      this.confirmed.set(position, entry);
+    }
+    return entry;
+  }
+
+  private async readEntry(position: number): Promise<AccountIndexEntry | undefined> {
+    const account = this.accounts[position];
+    if (!account) return undefined;
+    if (account.kind === "read") return entryOf(account.account);
+    return readAccountIndex(account.file, account.accountId, account.directory);
+  }
+
+  private readEntrySync(position: number): AccountIndexEntry | undefined {
+    const account = this.accounts[position];
+    if (!account) return undefined;
+    if (account.kind === "read") return entryOf(account.account);
+    try {
+      // The first pass read this file with every check (regular file, inside the snapshot, size).
+      return indexAccountText(
+        decodeText(readFileSync(account.file), account.file),
+        account.file,
+        account.accountId,
+      );
+    } catch (error) {
+      if (error instanceof InputError || (error as NodeJS.ErrnoException).code !== undefined)
+        return undefined;
+      throw error;
+    }
+  }
+
+  private addCandidates(position: number, names: Iterable<string>, ids: Iterable<string>): void {
+    const add = (map: Map<string, number[]>, key: string) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    };
+    for (const name of names) add(this.bucketCandidates, name);
+    for (const id of ids) add(this.canonicalCandidates, id);
+  }
+}
+
+/**
+ * Every string written as the value of a "Name" key, and of an "ID" key: a superset of the bucket names and ACL
+ * owners the full read keeps. Undefined for text that is not JSON at all. Keys spelt with \u escapes are not
+ * found in the text, so such a file is parsed instead.
+ */
+export function candidatesIn(text: string): { names: Set<string>; ids: Set<string> } | undefined {
+  if (text.includes("\\u")) {
+    let root: unknown;
+    try {
+      root = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    const names = new Set<string>();
+    const ids = new Set<string>();
+    const stack: unknown[] = [root];
+    while (stack.length > 0) {
+      const value = stack.pop();
+      if (value === null || typeof value !== "object") continue;
+      if (Array.isArray(value)) {
+        stack.push(...value);
+        continue;
+      }
+      for (const [key, member] of Object.entries(value)) {
+        if (typeof member === "string") {
+          if (key === "Name") names.add(member);
+          else if (key === "ID") ids.add(member);
+        } else stack.push(member);
+      }
+    }
+    return { names, ids };
+  }
+  return { names: stringsOfKey(text, '"Name"'), ids: stringsOfKey(text, '"ID"') };
+}
+
+/** The string values of every member whose key is written exactly `quotedKey`. */
+function stringsOfKey(text: string, quotedKey: string): Set<string> {
+  const found = new Set<string>();
+  for (let at = text.indexOf(quotedKey); at >= 0; at = text.indexOf(quotedKey, at + 1)) {
+    // A key token opens after "{" or ","; a quote after a backslash is inside a string, or closes one.
+    if (text.charCodeAt(at - 1) === 0x5c) continue;
+    let before = at - 1;
+    while (before >= 0 && isWhitespace(text.charCodeAt(before))) before -= 1;
+    const opener = text.charCodeAt(before);
+    if (opener !== 0x7b && opener !== 0x2c) continue;
+    let after = at + quotedKey.length;
+    while (isWhitespace(text.charCodeAt(after))) after += 1;
+    if (text.charCodeAt(after) !== 0x3a) continue;
+    after += 1;
+    while (isWhitespace(text.charCodeAt(after))) after += 1;
+    if (text.charCodeAt(after) !== 0x22) continue;
+    let close = after;
+    for (;;) {
+      close = text.indexOf('"', close + 1);
+      if (close < 0) break;
+      let backslashes = 0;
+      while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes += 1;
+      if (backslashes % 2 === 0) break;
+    }
+    if (close < 0) continue;
+    try {
+      // Parsed, not sliced: a slice would keep the whole file's text alive as long as the name.
+      found.add(JSON.parse(text.slice(after, close + 1)) as string);
+    } catch {
+      // Not a valid string: the full read will not keep it either.
+    }
+  }
+  return found;
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/** As arn-patterns.ts splits an ARN: an S3 resource with no account part is a bucket whose owner is looked up. */
+const S3_ARN = /^[^:]*:[^:]*:s3:[^:]*::([^/]*)/;
+
+/**
+ * The bucket names and canonical user ids the analysis of `account` may look up: buckets named by an S3 ARN in
+ * a condition value (as written, or with the resource's account and organization put in for their policy
+ * variables), CanonicalUser principals and ACL grantees. A look-up outside these is still answered (read then).
+ */
+function namesAskedAbout(
+  account: AccountSnapshot,
+  organization: Organization | undefined,
+): { buckets: Set<string>; canonicalUsers: Set<string> } {
+  const buckets = new Set<string>();
+  const canonicalUsers = new Set<string>();
+  const resolved = (value: string) =>
+    value
+      .replace(/\$\{aws:ResourceAccount\}/gi, account.accountId)
+      .replace(/\$\{aws:ResourceOrgID\}/gi, organization?.id ?? "");
+  const visit = (statements: readonly Statement[]) => {
+    for (const statement of statements) {
+      for (const entry of [...(statement.principals ?? []), ...(statement.notPrincipals ?? [])]) {
+        if (entry.type === "CanonicalUser") canonicalUsers.add(entry.value.trim());
+      }
+      for (const clause of statement.conditions) {
+        for (const value of clause.values) {
+          for (const text of value.includes("${") ? [value, resolved(value)] : [value]) {
+            const bucket = S3_ARN.exec(text)?.[1];
+            if (bucket) buckets.add(bucket);
+          }
+        }
+      }
+    }
+  };
+  for (const role of account.roles) visit(role.trustPolicy.statements);
+  for (const bucket of account.buckets) {
+    visit(bucket.policy?.statements ?? []);
+    for (const grant of bucket.acl?.grants ?? []) if (grant.grantee.id) canonicalUsers.add(grant.grantee.id);
+  }
+  for (const policy of organization?.policies ?? []) visit(policy.content.statements);
+  return { buckets, canonicalUsers };
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open, rm, type FileHandle } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { removeOnInterrupt } from "./remove-on-interrupt.js";
+import type { Finding } from "../findings/finding.js";
+
+/** Lines are gathered up to this many characters before they are written. */
+const CHUNK = 1 << 20;
+
+/**
+ * A scan's findings kept on disk between the scan and its report, one line of JSON per account: a report needs
+ * its counts before its findings, and the findings of a large organization do not fit in memory. Private to the
+ * process (a new file in the temporary directory, removed by dispose or on an interrupt).
+ */
+export class FindingSpool {
+  private pending = "";
+  private writing: FileHandle | undefined;
+  private readonly stopRemovingOnInterrupt: () => void;
+
+  private constructor(
+    readonly file: string,
+    handle: FileHandle,
+  ) {
+    this.writing = handle;
+    this.stopRemovingOnInterrupt = removeOnInterrupt(file);
+  }
+
+  static async create(directory = tmpdir()): Promise<FindingSpool> {
+    const file = join(directory, `.trustscan-findings-${randomBytes(6).toString("hex")}.tmp`);
+    return new FindingSpool(file, await open(file, "wx", 0o600));
+  }
+
+  /** One account's findings, in report order; an account without findings takes no line. */
+  async append(findings: readonly Finding[]): Promise<void> {
+    if (findings.length === 0) return;
+    if (!this.writing) throw new Error("the finding spool was already read");
+    this.pending += `${JSON.stringify(findings)}\n`;
+    if (this.pending.length >= CHUNK) await this.flush();
+  }
+
+  /** One account's findings already written as a JSON array (by a worker thread). */
+  async appendJson(json: string): Promise<void> {
+    if (json === "" || json === "[]") return;
+    if (!this.writing) throw new Error("the finding spool was already read");
+    this.pending += `${json}\n`;
+    if (this.pending.length >= CHUNK) await this.flush();
+  }
+
+  /** The accounts' findings in the order appended; no more can be appended once read. */
+  async *accounts(): AsyncGenerator<Finding[]> {
+    await this.finishWriting();
+    let partial = "";
+    for await (const chunk of createReadStream(this.file, { encoding: "utf8", highWaterMark: CHUNK })) {
+      const lines = (partial + (chunk as string)).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) yield JSON.parse(line) as Finding[];
+    }
+    if (partial !== "") yield JSON.parse(partial) as Finding[];
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      await this.writing?.close();
+    } finally {
+      this.writing = undefined;
+      this.stopRemovingOnInterrupt();
+      await rm(this.file, { force: true });
+    }
+  }
+
+  private async finishWriting(): Promise<void> {
+    if (!this.writing) return;
+    await this.flush();
+    await this.writing.close();
+    this.writing = undefined;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending === "" || !this.writing) return;
+    const text = this.pending;
+    this.pending = "";
+    await this.writing.write(text, null, "utf8");
+  }
+}

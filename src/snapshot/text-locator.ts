@@ -1,0 +1,275 @@
+/**
+ * Where values of a JSON text are, found after the fact: the text is parsed with JSON.parse (fast, no positions),
+ * and only the values that need a position (those behind a finding, an error or a grammar problem) are looked up
+ * here, many at once in one skip-scan that descends only along the paths asked for. Positions are those of the
+ * location-aware parser: 1-based lines broken at LF, CR and CRLF, 1-based columns in UTF-16 code units, end
+ * columns after the last character.
+ *
+ * The text must be valid JSON (JSON.parse accepted it): the scan does not check syntax.
+ */
+
+export type PathSegment = string | number;
+
+/** [start, end) offsets of a value, and of its member (from the key's opening quote) when it is one. */
+export interface Span {
+  start: number;
+  end: number;
+  memberStart?: number;
+}
+
+interface Target {
+  children: Map<PathSegment, Target>;
+}
+
+/** The spans of a container's children, recorded the one time the container is scanned. */
+type Children = Map<string, Span> | Span[];
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+/** Everything but brackets, braces and quotes (sticky: matches from lastIndex only). */
+const NOT_STRUCTURAL = /[^{}[\]"]*/y;
+
+/**
+ * Each container scanned on the way to a value has the spans of all its children recorded: the first look-up
+ * in a file costs about one pass over it, and later ones go straight to the value (a role's statements are then
+ * found without scanning the roles before it again).
+ */
+export class TextLocator {
+  private lineStarts: Int32Array | undefined;
+  private readonly children = new Map<number, Children>();
+  private rootStart: number | undefined;
+  private rootEnd: number | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** The spans of the values at `paths` (undefined for a path the text does not have). */
+  spans(paths: readonly (readonly PathSegment[])[]): (Span | undefined)[] {
+    const root = this.root();
+    // Paths that reach a container not scanned yet are scanned together, from that container.
+    const pending = new Map<number, Target>();
+    for (const path of paths) {
+      const { span, depth } = this.descend(root, path);
+      if (depth === path.length || span === undefined) continue;
+      let target: Target | undefined = pending.get(span.start);
+      if (!target) pending.set(span.start, (target = { children: new Map() }));
+      for (const segment of path.slice(depth)) {
+        let child: Target | undefined = target.children.get(segment);
+        if (!child) target.children.set(segment, (child = { children: new Map() }));
+        target = child;
+      }
+    }
+    for (const [start, target] of pending) this.walk(start, target);
+    return paths.map((path) => {
+      if (path.length === 0) return { start: root.start, end: (this.rootEnd ??= this.skipValue(root.start)) };
+      const { span, depth } = this.descend(root, path);
+      return depth === path.length ? span : undefined;
+    });
+  }
+
+  /** The root value's start (its end is looked up only when asked for: it takes a pass). */
+  private root(): Span {
+    this.rootStart ??= this.skipWhitespace(0);
+    return { start: this.rootStart, end: this.text.length };
+  }
+
+  /**
+   * Follows `path` through the containers already scanned: the span reached, and how many segments led there
+   * (fewer than the path's when a container on the way was not scanned yet, or the path does not exist).
+   */
+  private descend(root: Span, path: readonly PathSegment[]): { span: Span | undefined; depth: number } {
+    let span: Span = root;
+    for (let depth = 0; depth < path.length; depth += 1) {
+      const children = this.children.get(span.start);
+      if (children === undefined) {
+        const code = this.text.charCodeAt(span.start);
+        // Only containers have children; a scalar on the way means there is no such path.
+        return { span: code === OPEN_BRACE || code === OPEN_BRACKET ? span : undefined, depth };
+      }
+      const segment = path[depth] as PathSegment;
+      const child = Array.isArray(children)
+        ? typeof segment === "number"
+          ? children[segment]
+          : undefined
+        : typeof segment === "string"
+          ? children.get(segment)
+          : undefined;
+      if (child === undefined) return { span: undefined, depth };
+      span = child;
+    }
+    return { span, depth: path.length };
+  }
+
+  /** Keys of the object at `path` in the order first written (JSON.parse puts integer-like keys first). */
+  keysInTextOrder(path: readonly PathSegment[]): string[] {
+    const span = this.spans([path])[0];
+    const keys: string[] = [];
+    if (!span || this.text.charCodeAt(span.start) !== OPEN_BRACE) return keys;
+    const seen = new Set<string>();
+    this.forEachMember(span.start, (key, valueStart) => {
+      if (!seen.has(key)) keys.push(key);
+      seen.add(key);
+      return this.skipValue(valueStart);
+    });
+    return keys;
+  }
+
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] as number) + 1 };
+  }
+
+  /**
+   * Scans the value at `index` down the paths of `target`, recording the children of each container it scans;
+   * returns the offset after the value.
+   */
+  private walk(index: number, target: Target): number {
+    if (target.children.size === 0) return this.skipValue(index);
+    const code = this.text.charCodeAt(index);
+    if (code === OPEN_BRACE) {
+      const members = new Map<string, Span>();
+      const end = this.forEachMember(index, (key, valueStart, keyStart) => {
+        const child = target.children.get(key);
+        const valueEnd = child ? this.walk(valueStart, child) : this.skipValue(valueStart);
+        // A duplicate key: the last one is the value JSON.parse keeps.
+        members.set(key, { start: valueStart, end: valueEnd, memberStart: keyStart });
+        return valueEnd;
+      });
+      this.children.set(index, members);
+      return end;
+    }
+    if (code === OPEN_BRACKET) {
+      const elements: Span[] = [];
+      let next = this.skipWhitespace(index + 1);
+      let end: number;
+      if (this.text.charCodeAt(next) === CLOSE_BRACKET) end = next + 1;
+      else {
+        for (;;) {
+          const child = target.children.get(elements.length);
+          const valueEnd = child ? this.walk(next, child) : this.skipValue(next);
+          elements.push({ start: next, end: valueEnd });
+          next = this.skipWhitespace(valueEnd);
+          if (this.text.charCodeAt(next) !== COMMA) break;
+          next = this.skipWhitespace(next + 1);
+        }
+        end = next + 1;
+      }
+      this.children.set(index, elements);
+      return end;
+    }
+    return this.skipValue(index);
+  }
+
+  /**
+   * Calls `visit` for each member of the object at `index` with its key, the offset of its value and of its key;
+   * `visit` returns the offset after the value. Returns the offset after the object.
+   */
+  private forEachMember(
+    index: number,
+    visit: (key: string, valueStart: number, keyStart: number) => number,
+  ): number {
+    let next = this.skipWhitespace(index + 1);
+    if (this.text.charCodeAt(next) === CLOSE_BRACE) return next + 1;
+    for (;;) {
+      const keyEnd = this.skipString(next);
+      const key = decodeKey(this.text, next, keyEnd);
+      // Whitespace, the colon, whitespace.
+      const valueStart = this.skipWhitespace(this.skipWhitespace(keyEnd) + 1);
+      const end = visit(key, valueStart, next);
+      next = this.skipWhitespace(end);
+      if (this.text.charCodeAt(next) !== COMMA) return next + 1;
+      next = this.skipWhitespace(next + 1);
+    }
+  }
+
+  private skipWhitespace(index: number): number {
+    const text = this.text;
+    let i = index;
+    for (;;) {
+      const code = text.charCodeAt(i);
+      if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) i += 1;
+      else return i;
+    }
+  }
+
+  /** The offset after the string whose opening quote is at `index`. */
+  private skipString(index: number): number {
+    const text = this.text;
+    let quote = index;
+    for (;;) {
+      quote = text.indexOf('"', quote + 1);
+      if (quote < 0) return text.length;
+      // Escaped only after an odd number of backslashes.
+      let backslashes = 0;
+      while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes += 1;
+      if (backslashes % 2 === 0) return quote + 1;
+    }
+  }
+
+  /** The offset after the value starting at `index`. */
+  private skipValue(index: number): number {
+    const text = this.text;
+    const code = text.charCodeAt(index);
+    if (code === QUOTE) return this.skipString(index);
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      // Runs of other characters are skipped by the regular expression engine, far faster than char by char.
+      let depth = 0;
+      let i = index;
+      for (;;) {
+        NOT_STRUCTURAL.lastIndex = i;
+        NOT_STRUCTURAL.test(text);
+        i = NOT_STRUCTURAL.lastIndex;
+        if (i >= text.length) return text.length;
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) i = this.skipString(i);
+        else {
+          i += 1;
+          if (c === OPEN_BRACE || c === OPEN_BRACKET) depth += 1;
+          else if ((depth -= 1) === 0) return i;
+        }
+      }
+    }
+    // A number, true, false or null: up to the next delimiter or whitespace.
+    let i = index;
+    for (; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c <= 0x20) break;
+    }
+    return i;
+  }
+}
+
+function decodeKey(text: string, start: number, end: number): string {
+  const inner = text.slice(start + 1, end - 1);
+  return inner.includes("\\") ? (JSON.parse(text.slice(start, end)) as string) : inner;
+}
+
+/** Offsets where lines start: 0, and after each LF, lone CR and CRLF. */
+function lineStartsOf(text: string): Int32Array {
+  const starts: number[] = [0];
+  if (!text.includes("\r")) {
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      if (code === 0x0a) starts.push(i + 1);
+      else if (code === 0x0d) {
+        if (text.charCodeAt(i + 1) === 0x0a) i += 1;
+        starts.push(i + 1);
+      }
+    }
+  }
+  return Int32Array.from(starts);
+}
