@@ -1,12 +1,18 @@
 import { nodeSupportWarning } from "./cli/node-support.js";
 import { runCli } from "./cli/program.js";
+import { standardOutputError } from "./report/write-output.js";
+
+// A failed write to standard output (a full disk behind a redirection, a closed pipe) is reported by the write
+// that failed, as an OutputError (exit 2); the stream's own error event must not end the process first.
+process.stdout.on("error", () => undefined);
 
 const io = {
-  // A long report waits for a full pipe to drain rather than pile up in memory.
+  // Each chunk is handed on before the next: a long report never piles up in memory, and a failure reaches the
+  // caller.
   stdout: (text: string) =>
-    process.stdout.write(text)
-      ? undefined
-      : new Promise<void>((resolve) => process.stdout.once("drain", resolve)),
+    new Promise<void>((resolve, reject) =>
+      process.stdout.write(text, (error) => (error ? reject(standardOutputError(error)) : resolve())),
+    ),
   stderr: (text: string) => process.stderr.write(text),
   cwd: process.cwd(),
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,

@@ -59,7 +59,7 @@ export async function runDiff(before: string, after: string, flags: DiffFlags, i
   }
   const output = flags.output !== undefined && flags.output !== "-" ? flags.output : undefined;
   try {
-    if (output === undefined) io.stdout(text);
+    if (output === undefined) await io.stdout(text);
     else await writeOutputFile(output, text);
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;

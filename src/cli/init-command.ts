@@ -32,7 +32,7 @@ export async function runInit(options: { output?: string; force?: boolean }, io:
     printDiagnostics(io, [error.message]);
     return EXIT_INPUT;
   }
-  io.stdout(
+  await io.stdout(
     `Wrote ${target}: a starter config with every setting explained. Edit it, then run trustscan scan <snapshot>.\n`,
   );
   return EXIT_OK;

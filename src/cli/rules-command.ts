@@ -20,13 +20,13 @@ export function createRulesCommand(io: CliIo, setExitCode: (code: number) => voi
         .choices(["text", "json", "markdown"])
         .default("text"),
     )
-    .action((id: string | undefined, options: { format: RulesFormat }) => {
+    .action(async (id: string | undefined, options: { format: RulesFormat }) => {
       const metas = RULES.map((r) => r.meta);
       if (id === undefined) {
         const render = { text: renderRulesText, json: renderRulesJson, markdown: renderRulesMarkdown }[
           options.format
         ];
-        io.stdout(render(metas));
+        await io.stdout(render(metas));
         setExitCode(EXIT_OK);
         return;
       }
@@ -43,7 +43,7 @@ export function createRulesCommand(io: CliIo, setExitCode: (code: number) => voi
         json: () => renderRulesJson([rule]),
         markdown: () => renderRulesMarkdown([rule]),
       }[options.format];
-      io.stdout(render());
+      await io.stdout(render());
       setExitCode(EXIT_OK);
     });
 }

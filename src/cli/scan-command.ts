@@ -212,7 +212,14 @@ async function scanStreaming(
   output: string | undefined,
   io: CliIo,
 ): Promise<number> {
-  const spool = await FindingSpool.create();
+  let spool: FindingSpool;
+  try {
+    spool = await FindingSpool.create();
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    printDiagnostics(io, [error.message]);
+    return EXIT_INPUT;
+  }
   try {
     let overview: ScanOverview;
     try {

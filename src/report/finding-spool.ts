@@ -4,6 +4,7 @@ import { open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { removeOnInterrupt } from "./remove-on-interrupt.js";
+import { inTemporaryDirectory } from "./write-output.js";
 import type { Finding } from "../findings/finding.js";
 
 /** Lines are gathered up to this many characters before they are written. */
@@ -27,9 +28,10 @@ export class FindingSpool {
     this.stopRemovingOnInterrupt = removeOnInterrupt(file);
   }
 
+  /** Throws OutputError when the temporary directory cannot take the file (see inTemporaryDirectory). */
   static async create(directory = tmpdir()): Promise<FindingSpool> {
     const file = join(directory, `.trustscan-findings-${randomBytes(6).toString("hex")}.tmp`);
-    return new FindingSpool(file, await open(file, "wx", 0o600));
+    return new FindingSpool(file, await inTemporaryDirectory(() => open(file, "wx", 0o600)));
   }
 
   /** One account's findings, in report order; an account without findings takes no line. */

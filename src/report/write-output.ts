@@ -100,6 +100,31 @@ function describeWriteError(error: unknown): string {
   return WRITE_ERRORS[code] ?? code;
 }
 
+/**
+ * Runs `make`, which creates a file in the temporary directory; a file-system failure there (no such directory,
+ * no space) becomes an OutputError that names the directory and says how to choose another. Other errors (a
+ * report that breaks a limit while it is written) pass through unchanged.
+ */
+export async function inTemporaryDirectory<T>(make: () => Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== "string") throw error;
+    throw new OutputError(
+      `cannot write a temporary file in ${tmpdir()}: ${describeWriteError(error)}; set TMPDIR to a writable directory`,
+      { cause: error },
+    );
+  }
+}
+
+/** Standard output could not be written (a full disk behind a redirection, a closed pipe). */
+export function standardOutputError(error: unknown): OutputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = typeof code === "string" ? (WRITE_ERRORS[code] ?? code) : String(error);
+  return new OutputError(`cannot write to standard output: ${reason}`, { cause: error });
+}
+
 /** Through to the device or FIFO: never O_CREAT (it must not become a regular file), never O_TRUNC. */
 async function writeThrough(file: string, content: string | ContentWriter): Promise<void> {
   if (typeof content !== "string") {
@@ -130,9 +155,9 @@ export async function withTemporaryContent<T>(
   content: ContentWriter,
   use: (file: string) => Promise<T>,
 ): Promise<T> {
-  const staged = await stageFile(path.join(tmpdir(), "trustscan-report"), content, undefined, {
-    durable: false,
-  });
+  const staged = await inTemporaryDirectory(() =>
+    stageFile(path.join(tmpdir(), "trustscan-report"), content, undefined, { durable: false }),
+  );
   try {
     return await use(staged.temporaryPath);
   } finally {
