@@ -6,7 +6,7 @@
  * whole text.
  */
 import { UNLIMITED, type WorkBudget } from "./patterns/budget.js";
-import { characters, tokenGlob, STAR, type Glob, type Token } from "./patterns/glob.js";
+import { characters, isAllStars, tokenGlob, STAR, type Glob, type Token } from "./patterns/glob.js";
 import { ACCOUNT_ID_DOMAIN } from "./patterns/domains.js";
 import { globCoveredBy, globsIntersect } from "./patterns/relations.js";
 import type { ParsedOperator } from "./operators.js";
@@ -86,7 +86,7 @@ export function compareWithAccountArns(
     if (!hasWildcard(account)) return "none";
     if (!globsIntersect([compile(account), ACCOUNT_ID_DOMAIN], budget)) return "none";
   } else if (!wildcardMatch(account, cls.account, false, budget)) return "none";
-  const anyText = [partition, service, region, resource].every((c) => isStar(c));
+  const anyText = [partition, service, region, resource].every(isAllStars);
   const wholeAccount =
     cls.account === "any" ? globCoveredBy(ACCOUNT_ID_DOMAIN, [compile(account)], budget) : true;
   return anyText && wholeAccount ? "all" : "some";
@@ -110,10 +110,6 @@ export function compareWithArn(
   return triFromBoolean(parts.every((part, i) => wildcardMatch(part, target[i] ?? "", false, budget)));
 }
 
-function isStar(component: string): boolean {
-  return component.length > 0 && [...component].every((ch) => ch === "*");
-}
-
 /**
  * A Deny's Resource value as what it certainly covers: a wildcard in the first five components of an ARN stays
  * within its component (IAM User Guide, "IAM JSON policy elements: Resource", wildcards within ARN segments), so
@@ -123,7 +119,7 @@ function isStar(component: string): boolean {
  */
 export function resourcePatternWithinComponents(text: string): Glob | undefined {
   const parts = arnComponents(text);
-  if (!parts) return text.length > 0 && [...text].every((ch) => ch === "*") ? compile("*") : undefined;
+  if (!parts) return isAllStars(text) ? compile("*") : undefined;
   const tokens: Token[] = [];
   parts.forEach((part, index) => {
     if (index > 0) tokens.push({ kind: "char", ch: ":" });

@@ -3,9 +3,7 @@ import type { Statement } from "../model/policy.js";
 import { statementCoversActionPattern, statementCoversResources } from "./actions.js";
 import type { Caller } from "./callers.js";
 import type { Glob } from "./patterns/glob.js";
-import { globsIntersect } from "./patterns/relations.js";
-import { appliesOnlyElsewhere } from "./resource-scopes.js";
-import { pattern } from "./wildcard.js";
+import { appliesOnlyElsewhere, scopesReachedBy } from "./resource-scopes.js";
 import { evaluateConditions } from "./conditions.js";
 import type { EvaluationContext } from "./key-values.js";
 import { judgePrincipal, statementPrincipalMatches, type PrincipalContext } from "./principals.js";
@@ -48,8 +46,6 @@ export function denyStatementControl(
   // Whether the Deny's Action and Resource take in the grant's does not depend on the caller: decided once.
   // Keyed by the grant's resource list (one array per grant) and then by action.
   const coverage = new WeakMap<readonly string[], Map<string, boolean>>();
-  // Grants often write the same Resource list: decided once per text too.
-  const byText = new Map<string, boolean>();
   const covers = (action: string, grantResources: readonly string[]): boolean => {
     let byAction = coverage.get(grantResources);
     if (!byAction) {
@@ -57,20 +53,18 @@ export function denyStatementControl(
       coverage.set(grantResources, byAction);
     }
     let result = byAction.get(action);
-    if (result === undefined) result = byText.get(`${action}\n${grantResources.join("\n")}`);
     if (result === undefined) {
       // Scope by scope (the bucket, its objects): an action excluded by NotAction that cannot apply in a scope
       // leaves nothing there, so `Deny NotAction s3:GetObject` on the bucket ARN covers `s3:*` on it.
-      const scopes = scopesReached(grantResources, action, ctx);
+      const scopes = scopesReachedBy(grantResources, action, ctx);
       result = scopes.every(
         (scope) =>
           statementCoversActionPattern(statement, action, ctx.budget, ctx.actionDomain, (name) =>
             appliesOnlyElsewhere(name, scope),
           ) && resourcesCovered(statement, grantResources, scope, ctx),
       );
-      byText.set(`${action}\n${grantResources.join("\n")}`, result);
+      byAction.set(action, result);
     }
-    byAction.set(action, result);
     return result;
   };
   const appliesTo = (caller: Caller): boolean => {
@@ -130,29 +124,6 @@ function resourcesCovered(
     ctx.memo.set(key, result);
   }
   return result;
-}
-
-/** Per grant (its resource list) and action: the resource's scopes the grant reaches. Shared by every Deny. */
-const reachedScopes = new WeakMap<readonly string[], Map<string, readonly Glob[]>>();
-
-function scopesReached(
-  grantResources: readonly string[],
-  action: string,
-  ctx: EvaluationContext,
-): readonly Glob[] {
-  let byAction = reachedScopes.get(grantResources);
-  if (!byAction) {
-    byAction = new Map();
-    reachedScopes.set(grantResources, byAction);
-  }
-  let scopes = byAction.get(action);
-  if (!scopes) {
-    scopes = ctx
-      .resourceScopes(action)
-      .filter((scope) => grantResources.some((r) => globsIntersect([pattern(r), scope], ctx.budget)));
-    byAction.set(action, scopes);
-  }
-  return scopes;
 }
 
 export function describeDenyStatement(statement: Statement): CancellingControl {

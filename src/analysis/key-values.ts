@@ -1,7 +1,7 @@
 import { ANY_ACCOUNT, ANY_ORG, ANY_SERVICE, ANY_VPC, bucketOwnerAccount, type Caller } from "./callers.js";
 import { arnComponents, compareWithAccountArns, compareWithArn, type AccountArns } from "./arn-patterns.js";
 import { ACCOUNT_ID_DOMAIN, ORGANIZATION_ID_DOMAIN } from "./patterns/domains.js";
-import type { Glob } from "./patterns/glob.js";
+import { isAllStars, type Glob } from "./patterns/glob.js";
 import { globCoveredBy, globsIntersect } from "./patterns/relations.js";
 import { cidrContains, cidrsOverlap, isTooWideToConfine, parseCidr } from "./cidr.js";
 import { isAccountId } from "./arn.js";
@@ -80,7 +80,7 @@ function identifierTest(
       if (!op.wildcards || !hasWildcard(pattern)) return "none";
       const glob = compile(pattern, op.ignoreCase);
       if (domain && !globsIntersect([glob, domain], ctx.budget)) return "none";
-      if (isStarOnly(pattern)) return "all";
+      if (isAllStars(pattern)) return "all";
       return domain && globCoveredBy(domain, [glob], ctx.budget) ? "all" : "some";
     }
     return triFromBoolean(
@@ -89,10 +89,6 @@ function identifierTest(
         : equal(pattern, identifier, op),
     );
   };
-}
-
-function isStarOnly(pattern: string): boolean {
-  return pattern.length > 0 && [...pattern].every((ch) => ch === "*");
 }
 
 function equal(pattern: string, value: string, op: ParsedOperator): boolean {

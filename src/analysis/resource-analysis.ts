@@ -18,8 +18,8 @@ import {
   type PrincipalContext,
 } from "./principals.js";
 import { DEFAULT_RESOURCE_BUDGET, WorkBudget } from "./patterns/budget.js";
-import { actionDomainOf, resourceScopesOf } from "./resource-scopes.js";
-import { globsIntersect, intersectionCoveredBy } from "./patterns/relations.js";
+import { actionDomainOf, resourceScopesOf, scopesReachedBy } from "./resource-scopes.js";
+import { intersectionCoveredBy } from "./patterns/relations.js";
 import { pattern, patternsCover, patternsOverlap, widenVariables, withoutVariables } from "./wildcard.js";
 import { s3CertainlySeesPublic } from "./s3-public.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
@@ -139,9 +139,12 @@ export function analyzeResource(
   const isRole = resource.type === "AWS::IAM::Role";
   for (const statement of statements) {
     if (statement.effect !== "Allow") continue;
+    // Resource values with a policy variable are as wide as the variable can make them.
+    const resources =
+      isRole || !statement.resources ? wholeResource : statement.resources.map(widenVariables);
     const actions = isRole
       ? ROLE_ACTIONS.filter((a) => statementAllowsAction(statement, a, budget))
-      : bucketActionsOnThisBucket(statement, ctx);
+      : bucketActionsOnThisBucket(statement, resources, ctx);
     if (isRole && !ASSUME_ACTIONS.some((a) => actions.includes(a))) continue;
     if (actions.length === 0) continue;
     const source = statementSource(statement);
@@ -167,7 +170,7 @@ export function analyzeResource(
         conditions: statement.conditions,
         actions,
         ...(isRole ? { essentialActions: ASSUME_ACTIONS } : {}),
-        resources: isRole || !statement.resources ? wholeResource : statement.resources.map(widenVariables),
+        resources,
       };
       grants.push({
         source,
@@ -232,20 +235,28 @@ function statementSource(statement: Statement): GrantSource {
  * every pattern names another service's actions, or when NotAction leaves out every S3 action. A NotAction grant
  * is taken as `*` otherwise (a wider set than it grants: errs toward reporting).
  */
-function bucketActionsOnThisBucket(statement: Statement, ctx: EvaluationContext): string[] {
-  return bucketActions(statement, ctx).filter((action) => reachesThisResource(statement, action, ctx));
+function bucketActionsOnThisBucket(
+  statement: Statement,
+  resources: readonly string[],
+  ctx: EvaluationContext,
+): string[] {
+  return bucketActions(statement, ctx).filter((action) =>
+    reachesThisResource(statement, resources, action, ctx),
+  );
 }
 
 /**
  * Does the statement's Resource/NotResource leave some ARN of this resource that the action applies to
  * (S3 checks an action against the bucket or the object ARN, resource-scopes.ts)?
  */
-function reachesThisResource(statement: Statement, action: string, ctx: EvaluationContext): boolean {
+function reachesThisResource(
+  statement: Statement,
+  resources: readonly string[],
+  action: string,
+  ctx: EvaluationContext,
+): boolean {
+  if (statement.resources) return scopesReachedBy(resources, action, ctx).length > 0;
   const scopes = ctx.resourceScopes(action);
-  if (statement.resources) {
-    const granted = statement.resources.map(widenVariables);
-    return scopes.some((scope) => granted.some((p) => globsIntersect([pattern(p), scope], ctx.budget)));
-  }
   if (statement.notResources) {
     // A NotResource value with a variable leaves out nothing provably.
     const excluded = withoutVariables(statement.notResources);

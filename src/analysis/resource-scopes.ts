@@ -6,7 +6,10 @@
  */
 import type { Resource } from "../model/resource.js";
 import { bucketArnDomain, literalDomain, objectArnDomain } from "./patterns/domains.js";
+import type { EvaluationContext } from "./key-values.js";
 import { globOf, type Glob } from "./patterns/glob.js";
+import { globsIntersect } from "./patterns/relations.js";
+import { pattern } from "./wildcard.js";
 
 /** Actions whose only resource type is `object`. Lower case; a name missing here is checked against both. */
 const OBJECT_ACTIONS = new Set(
@@ -110,4 +113,30 @@ export function resourceScopesOf(resource: Resource): ResourceScopes {
     if (BUCKET_ACTIONS.has(name)) return onlyBucket;
     return both;
   };
+}
+
+/**
+ * The resource's scopes that a grant's Resource patterns reach for an action (none: the grant gives nothing on this
+ * resource). Kept per resource list, so every Deny asked about the same grant shares the answer.
+ */
+const reachedScopes = new WeakMap<readonly string[], Map<string, readonly Glob[]>>();
+
+export function scopesReachedBy(
+  grantResources: readonly string[],
+  action: string,
+  ctx: EvaluationContext,
+): readonly Glob[] {
+  let byAction = reachedScopes.get(grantResources);
+  if (!byAction) {
+    byAction = new Map();
+    reachedScopes.set(grantResources, byAction);
+  }
+  let scopes = byAction.get(action);
+  if (!scopes) {
+    scopes = ctx
+      .resourceScopes(action)
+      .filter((scope) => grantResources.some((r) => globsIntersect([pattern(r), scope], ctx.budget)));
+    byAction.set(action, scopes);
+  }
+  return scopes;
 }

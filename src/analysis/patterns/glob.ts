@@ -67,6 +67,17 @@ export function tokenGlob(tokens: readonly Token[], text: string): Glob {
 }
 
 export const STAR: Token = { kind: "star" };
+
+/** `*`, `**`, …: a pattern text that matches every string. */
+export function isAllStars(text: string): boolean {
+  return text.length > 0 && [...text].every((ch) => ch === "*");
+}
+
+/** A compiled pattern that matches every string (stars are collapsed, so it is one unlimited star). */
+export function matchesEverything(glob: Glob): boolean {
+  const [only] = glob.tokens;
+  return glob.tokens.length === 1 && only?.kind === "star" && only.cls === undefined;
+}
 export const ANY: Token = { kind: "any" };
 
 export function inClass(ch: string, cls: CharClass): boolean {

@@ -6,7 +6,7 @@
 import { PatternAutomaton } from "./automaton.js";
 import { matchGlob } from "./match.js";
 import type { WorkBudget } from "./budget.js";
-import { tokenAccepts, tokensShareCharacter, type Glob, type Token } from "./glob.js";
+import { matchesEverything, tokenAccepts, tokensShareCharacter, type Glob, type Token } from "./glob.js";
 import type { StateSet } from "./state-set.js";
 
 /**
@@ -72,7 +72,7 @@ export function intersectionCoveredBy(
   outers: readonly Glob[],
   budget: WorkBudget,
 ): boolean {
-  if (outers.some((o) => o.tokens.length === 1 && o.tokens[0]?.kind === "star")) return true;
+  if (outers.some(matchesEverything)) return true;
   if (!globsIntersect(within, budget)) return true;
   const literal = within.find((g) => g.literal);
   if (literal) return outers.some((o) => matchGlob(o, literal.text, budget));
