@@ -524,3 +524,30 @@ describe("issue 7: gaps found while writing docs/semantics.md", () => {
     ],
   });
 });
+
+describe("missing-external-id speaks of the accounts the granting statement names", () => {
+  const throughEndpoint = assumeRole("*", { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" } });
+  ruleTester("missing-external-id", {
+    valid: [
+      // A Deny that only mentions an account does not make it one the grant names.
+      ...inBothZones("an account named only by a Deny", {
+        resource: "role",
+        policy: policy(throughEndpoint, {
+          Effect: "Deny",
+          Principal: { AWS: `arn:aws:iam::${VENDOR}:role/reader` },
+          NotAction: "sts:AssumeRole",
+        }),
+      }),
+    ],
+    invalid: [
+      ...inBothZones(
+        "the account the granting statement names",
+        {
+          resource: "role",
+          policy: policy(assumeRole({ AWS: VENDOR })),
+        },
+        { expected: { accounts: [VENDOR] } },
+      ),
+    ],
+  });
+});
