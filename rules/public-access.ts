@@ -1,4 +1,5 @@
 import { summarizeReach } from "../src/analysis/reach.js";
+import { policyOf } from "../src/model/resource.js";
 import type { Rule, FindingDraft } from "./types.js";
 import { resourceLabel, verbFor } from "./support/describe.js";
 import { cancellation, findingBase } from "./support/findings.js";
@@ -33,7 +34,7 @@ export const publicAccess: Rule = {
     precision: "high",
   },
   checkUnanalysed(resource, budgetLimit) {
-    const policy = resource.type === "AWS::IAM::Role" ? resource.trustPolicy : resource.policy;
+    const policy = policyOf(resource);
     const location = policy?.location ?? resource.location;
     return [
       {

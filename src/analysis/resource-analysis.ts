@@ -1,7 +1,7 @@
 import type { CancellingControl, GrantSource } from "../findings/finding.js";
 import { shortHash } from "../findings/fingerprint.js";
 import type { ConditionClause, PrincipalEntry, Statement } from "../model/policy.js";
-import type { AclGrant, BucketResource, Resource } from "../model/resource.js";
+import { policyOf, type AclGrant, type BucketResource, type Resource } from "../model/resource.js";
 import type { OrgPolicy } from "../model/snapshot.js";
 import { evaluateGrant, type GrantAccess, type GrantToEvaluate } from "./access.js";
 import { parseFederatedPrincipal } from "../model/federated-principal.js";
@@ -192,8 +192,7 @@ export function analyzeResource(
 }
 
 function resourceStatements(resource: Resource): Statement[] {
-  if (resource.type === "AWS::IAM::Role") return resource.trustPolicy.statements;
-  return resource.policy?.statements ?? [];
+  return policyOf(resource)?.statements ?? [];
 }
 
 /** RCPs attached to the account, an OU above it or the root; never in the management account (docs/semantics.md#allow-minus-deny). */

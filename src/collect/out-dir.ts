@@ -1,7 +1,7 @@
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { safeText } from "../text/safe-text.js";
-import { ACCOUNTS_DIR, MANIFEST_FILE, ORGANIZATION_FILE, SNAPSHOT_FORMAT } from "./snapshot-writer.js";
+import { ACCOUNTS_DIR, MANIFEST_FILE, ORGANIZATION_FILE, SNAPSHOT_FORMAT } from "../snapshot/format.js";
 
 /** `--out` cannot be used as given: a usage error (exit 2), reported without a stack trace. */
 export class OutputError extends Error {}

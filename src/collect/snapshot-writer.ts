@@ -4,12 +4,13 @@ import type { AccountFile } from "./account.js";
 import { compareText, sortErrors, type RecordedError } from "./errors.js";
 import { isoTime, type JsonObject } from "./normalize.js";
 import type { OrganizationTree } from "./organization.js";
-
-export const SNAPSHOT_FORMAT = "trustscan-snapshot";
-export const SNAPSHOT_VERSION = 1;
-export const MANIFEST_FILE = "snapshot.json";
-export const ORGANIZATION_FILE = "organization.json";
-export const ACCOUNTS_DIR = "accounts";
+import {
+  ACCOUNTS_DIR,
+  MANIFEST_FILE,
+  ORGANIZATION_FILE,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+} from "../snapshot/format.js";
 
 /** Pretty-printed with 2-space indent and a trailing newline (docs/snapshot-format.md), in the key order given. */
 export function renderJson(value: unknown): string {

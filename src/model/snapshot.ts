@@ -1,6 +1,12 @@
 import type { SourceLocation } from "./location.js";
 import type { PolicyDocument } from "./policy.js";
-import type { BucketResource, PublicAccessBlock, RoleResource } from "./resource.js";
+import type {
+  BucketResource,
+  PolicyResource,
+  PublicAccessBlock,
+  RoleResource,
+  SharedResource,
+} from "./resource.js";
 
 /** A failure recorded by the collector (snapshot `errors`), carried through to reports. */
 export interface CollectionError {
@@ -50,6 +56,19 @@ export interface AccountSnapshot {
   samlProviders: SamlProvider[];
   /** null: no account-level Block Public Access; undefined: not collected (raw IAM dumps) or unreadable. */
   accountPublicAccessBlock: PublicAccessBlock | null | undefined;
+  /** Every other resource type (snapshot version 2), in file order: regions, then services, then lists. */
+  resources: (PolicyResource | SharedResource)[];
+  /** Account-level controls of each region read (snapshot version 2); a region not read is absent. */
+  regionalControls: Map<string, RegionalControls>;
+}
+
+/**
+ * EC2's account-level block public access of one region (EC2 User Guide, "Block public access for EBS snapshots"
+ * and "Block public access for AMIs"). undefined: not read.
+ */
+export interface RegionalControls {
+  snapshotBlockPublicAccess?: "block-all-sharing" | "block-new-sharing" | "unblocked";
+  imageBlockPublicAccess?: "block-new-sharing" | "unblocked";
 }
 
 export type OrgPolicyType = "SERVICE_CONTROL_POLICY" | "RESOURCE_CONTROL_POLICY";

@@ -155,6 +155,8 @@ function readAccountDocument(
     oidcProviders,
     samlProviders,
     accountPublicAccessBlock,
+    resources: [],
+    regionalControls: new Map(),
   };
   return { account, collectionErrors };
 }

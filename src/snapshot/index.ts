@@ -12,4 +12,4 @@ export { readPolicyDocument } from "./policy-document.js";
 export type { PolicyKind, PolicyReading } from "./policy-grammar.js";
 export { parseJson, readJsonFile } from "./json-file.js";
 export { JsonNode, JsonObject } from "./json-node.js";
-export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from "./manifest.js";
+export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from "./format.js";

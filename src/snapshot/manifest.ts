@@ -3,8 +3,7 @@ import { ACCOUNT_ID } from "./arn.js";
 import { readCollectionError } from "./collection-error.js";
 import type { JsonNode } from "./json-node.js";
 
-export const SNAPSHOT_FORMAT = "trustscan-snapshot";
-export const SNAPSHOT_VERSION = 1;
+import { READABLE_SNAPSHOT_VERSIONS, SNAPSHOT_FORMAT } from "./format.js";
 
 export interface Manifest {
   accountIds: string[];
@@ -17,9 +16,11 @@ export function readManifest(root: JsonNode): Manifest {
   const formatNode = manifest.require("format", `"${SNAPSHOT_FORMAT}"`);
   if (formatNode.kind !== "string" || formatNode.string() !== SNAPSHOT_FORMAT)
     formatNode.fail(`"${SNAPSHOT_FORMAT}"`);
-  const versionNode = manifest.require("version", `${SNAPSHOT_VERSION}`);
-  if (versionNode.kind !== "number" || versionNode.scalarText("a number") !== String(SNAPSHOT_VERSION)) {
-    versionNode.fail(`${SNAPSHOT_VERSION} (the only snapshot version this trustscan reads)`);
+  const versions = READABLE_SNAPSHOT_VERSIONS.join(" or ");
+  const versionNode = manifest.require("version", versions);
+  const versionText = versionNode.kind === "number" ? versionNode.scalarText("a number") : "";
+  if (!READABLE_SNAPSHOT_VERSIONS.some((version) => String(version) === versionText)) {
+    versionNode.fail(`${versions} (the snapshot versions this trustscan reads)`);
   }
   const seen = new Set<string>();
   const accountIds = manifest

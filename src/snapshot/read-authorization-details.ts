@@ -50,6 +50,8 @@ export function readAuthorizationDetails(root: JsonNode, source: string = root.f
         samlProviders: [],
         // This command says nothing about S3.
         accountPublicAccessBlock: undefined,
+        resources: [],
+        regionalControls: new Map(),
       },
     ],
     collectionErrors: [],

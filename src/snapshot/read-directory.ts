@@ -1,3 +1,4 @@
+import { ACCOUNTS_DIR, MANIFEST_FILE, ORGANIZATION_FILE } from "./format.js";
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
@@ -43,11 +44,11 @@ export async function openSnapshotDirectory(
   // Files inside the snapshot are read only there: a symbolic link out of it is refused.
   const manifestRoot =
     options.manifest ??
-    (await readJsonFile(join(directory, "snapshot.json"), "a snapshot.json manifest", { within: directory }));
+    (await readJsonFile(join(directory, MANIFEST_FILE), "a snapshot.json manifest", { within: directory }));
   const manifest = readManifest(manifestRoot);
   const readProblems: ReadProblem[] = [];
   const organization = await readOptionalOrganization(
-    join(directory, "organization.json"),
+    join(directory, ORGANIZATION_FILE),
     directory,
     readProblems,
   );
@@ -63,7 +64,7 @@ export async function openSnapshotDirectory(
 
 /** Where an account's file is in a snapshot directory. */
 export function accountFileOf(snapshot: Pick<SnapshotDirectory, "directory">, accountId: string): string {
-  return join(snapshot.directory, "accounts", `${accountId}.json`);
+  return join(snapshot.directory, ACCOUNTS_DIR, `${accountId}.json`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Snapshot } from "../model/snapshot.js";
+import { MANIFEST_FILE, ORGANIZATION_FILE } from "./format.js";
 import { InputError } from "./input-error.js";
 import { describeFileError, parseJson, readTextFile } from "./json-file.js";
 import { describeValue, type JsonObject } from "./json-node.js";
@@ -12,8 +13,6 @@ export const WHAT_A_SNAPSHOT_IS =
   "a snapshot: a directory with a snapshot.json (written by trustscan collect), that snapshot.json, " +
   "or the JSON output of aws iam get-account-authorization-details";
 
-const MANIFEST_NAME = "snapshot.json";
-const ORGANIZATION_NAME = "organization.json";
 const KEYS_SHOWN = 5;
 
 /**
@@ -35,8 +34,8 @@ export type OpenedSnapshot =
 export async function openSnapshot(path: string): Promise<OpenedSnapshot> {
   const kind = await kindOf(path);
   if (kind === "directory") {
-    if ((await kindOf(join(path, MANIFEST_NAME)).catch(() => "missing")) !== "file") {
-      throw notASnapshot(path, `a directory without ${MANIFEST_NAME}`);
+    if ((await kindOf(join(path, MANIFEST_FILE)).catch(() => "missing")) !== "file") {
+      throw notASnapshot(path, `a directory without ${MANIFEST_FILE}`);
     }
     return { kind: "directory", directory: await openSnapshotDirectory(path, { source: path }) };
   }
@@ -46,7 +45,7 @@ export async function openSnapshot(path: string): Promise<OpenedSnapshot> {
   const root = parseJson(text, path, { deferLocations: true });
   if (root.kind !== "object") throw notASnapshot(path, `a JSON file holding ${describeValue(root)}`);
   const object = root.object();
-  if (basename(path) === MANIFEST_NAME || object.has("format")) {
+  if (basename(path) === MANIFEST_FILE || object.has("format")) {
     return {
       kind: "directory",
       directory: await openSnapshotDirectory(dirname(path), { source: path, manifest: root }),
@@ -91,7 +90,7 @@ async function kindOf(path: string): Promise<"directory" | "file"> {
  * policy ("no Arn key"). It is recognised by name, or by its DescribeOrganization object without any IAM list.
  */
 function isOrganizationFile(path: string, object: JsonObject): boolean {
-  if (basename(path) === ORGANIZATION_NAME) return true;
+  if (basename(path) === ORGANIZATION_FILE) return true;
   return object.has("Organization") && !IAM_LISTS.some((key) => object.has(key));
 }
 
@@ -99,7 +98,7 @@ const IAM_LISTS = ["UserDetailList", "GroupDetailList", "RoleDetailList"];
 
 async function organizationFileGiven(path: string): Promise<InputError> {
   const directory = dirname(path);
-  const inSnapshot = (await kindOf(join(directory, MANIFEST_NAME)).catch(() => "missing")) === "file";
+  const inSnapshot = (await kindOf(join(directory, MANIFEST_FILE)).catch(() => "missing")) === "file";
   const instead = inSnapshot
     ? `pass the snapshot directory ${directory} instead`
     : "pass the snapshot directory it belongs to instead";

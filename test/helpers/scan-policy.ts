@@ -139,6 +139,8 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
     oidcProviders: [],
     samlProviders: [],
     accountPublicAccessBlock: publicAccessBlock(c.accountPublicAccessBlock),
+    resources: [],
+    regionalControls: new Map(),
   };
   const organization = c.organization === undefined ? DEFAULT_ORGANIZATION : c.organization;
   return {

@@ -53,15 +53,25 @@ describe("a bad snapshot.json or organization.json stops the scan", () => {
     });
   });
 
-  it("rejects a missing format and another version", async () => {
+  it("rejects a missing format and a version other than 1 or 2", async () => {
     const noFormat = await edited("snapshot.json", (json) => delete json.format);
     expect(await inputErrorOf(noFormat)).toMatchObject({ jsonPath: "$.format", found: 'no "format" key' });
-    const v2 = await edited("snapshot.json", (json) => (json.version = 2));
-    expect(await inputErrorOf(v2)).toMatchObject({
+    const v3 = await edited("snapshot.json", (json) => (json.version = 3));
+    expect(await inputErrorOf(v3)).toMatchObject({
       jsonPath: "$.version",
-      expected: "1 (the only snapshot version this trustscan reads)",
-      found: "the number 2",
+      expected: "1 or 2 (the snapshot versions this trustscan reads)",
+      found: "the number 3",
     });
+    const text = await edited("snapshot.json", (json) => (json.version = "2"));
+    expect(await inputErrorOf(text)).toMatchObject({ jsonPath: "$.version", found: 'the string "2"' });
+  });
+
+  it("reads version 1 and version 2 manifests alike", async () => {
+    for (const version of [1, 2]) {
+      const dir = await edited("snapshot.json", (json) => (json.version = version));
+      const snapshot = await readSnapshot(dir);
+      expect(snapshot.accounts.length).toBeGreaterThan(0);
+    }
   });
 
   it("rejects an account id that is not 12 digits, and one listed twice", async () => {
