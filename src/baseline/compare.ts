@@ -1,5 +1,5 @@
 import { isActive, SEVERITY_RANK, type Finding } from "../findings/finding.js";
-import type { AbsentFinding, BaselineMark } from "../findings/lifecycle.js";
+import type { AbsentFinding, BaselineMark, BaselineOutcome } from "../findings/lifecycle.js";
 import type { ScanResult } from "../findings/scan-result.js";
 import { compareText } from "../findings/order.js";
 import { baselineKey, type BaselineEntry } from "./baseline-entry.js";
@@ -54,36 +54,54 @@ function absentFinding(entry: BaselineEntry): AbsentFinding {
 }
 
 /**
- * Marks each finding new, unchanged or updated against the baseline (matched on rule id and fingerprint, as GitHub
- * matches alerts), and lists the baseline's findings this scan no longer reports. Only findings of accounts this
- * scan covered can be absent: a scan of one shard of an organization says nothing about the others.
+ * A comparison with the baseline, finding by finding, in any number of batches (a streaming scan gives one
+ * account at a time): marks each finding new, unchanged or updated (matched on rule id and fingerprint, as GitHub
+ * matches alerts), and remembers which baseline findings were seen, so that the outcome can list those gone. A
+ * finding may match a baseline entry of another account (a bucket moved), so the gone ones are known only at the
+ * end.
  */
-export function compareWithBaseline(result: ScanResult, baseline: Baseline): ScanResult {
-  const matched = new Set<string>();
-  const findings = result.findings.map((finding): Finding => {
+export class BaselineComparison {
+  private readonly matched = new Set<string>();
+
+  constructor(private readonly baseline: Baseline) {}
+
+  mark(finding: Finding): Finding {
     const key = baselineKey(finding.ruleId, finding.fingerprint);
-    const entry = baseline.entries.get(key);
+    const entry = this.baseline.entries.get(key);
     let mark: BaselineMark;
     if (!entry) mark = { state: "new", changes: [], worse: true };
     else {
-      matched.add(key);
+      this.matched.add(key);
       const { changes, worse } = changesSince(entry, finding);
       mark = { state: changes.length > 0 ? "updated" : "unchanged", changes, worse };
     }
     return { ...finding, baseline: mark };
-  });
-  const scanned = new Set(
-    result.scannedAccounts ?? result.findings.map((finding) => finding.resource.accountId),
-  );
-  const absent = [...baseline.entries.entries()]
-    .filter(([key, entry]) => !matched.has(key) && scanned.has(entry.accountId))
-    .map(([, entry]) => absentFinding(entry))
-    .sort(
-      (a, b) =>
-        compareText(a.accountId, b.accountId) ||
-        compareText(a.resourceArn, b.resourceArn) ||
-        compareText(a.ruleId, b.ruleId) ||
-        compareText(a.fingerprint, b.fingerprint),
-    );
-  return { ...result, findings, baseline: { sources: baseline.sources, found: baseline.found, absent } };
+  }
+
+  /**
+   * The baseline's findings that no marked finding matched, of the accounts scanned: a scan of one shard of an
+   * organization says nothing about the others.
+   */
+  outcome(scannedAccounts: Iterable<string>): BaselineOutcome {
+    const scanned = new Set(scannedAccounts);
+    const absent = [...this.baseline.entries.entries()]
+      .filter(([key, entry]) => !this.matched.has(key) && scanned.has(entry.accountId))
+      .map(([, entry]) => absentFinding(entry))
+      .sort(
+        (a, b) =>
+          compareText(a.accountId, b.accountId) ||
+          compareText(a.resourceArn, b.resourceArn) ||
+          compareText(a.ruleId, b.ruleId) ||
+          compareText(a.fingerprint, b.fingerprint),
+      );
+    return { sources: this.baseline.sources, found: this.baseline.found, absent };
+  }
+}
+
+/** The whole scan compared with the baseline (BaselineComparison); its gone findings listed. */
+export function compareWithBaseline(result: ScanResult, baseline: Baseline): ScanResult {
+  const comparison = new BaselineComparison(baseline);
+  const findings = result.findings.map((finding) => comparison.mark(finding));
+  const scanned = result.scannedAccounts ?? result.findings.map((finding) => finding.resource.accountId);
+  return { ...result, findings, baseline: comparison.outcome(scanned) };
 }

@@ -18,7 +18,8 @@ import { runTrustscan } from "../helpers/run-cli.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
 const EXAMPLE = "snapshots/example-org";
-const DUMP = "test/fixtures/snapshot/aws-cli-get-account-authorization-details.json";
+// Its roles are in two accounts, one of them sorted before every account of the example.
+const DUMP = "test/fixtures/snapshot/cloudsplaining-example.json";
 const FORMATS: ReportFormat[] = ["text", "json", "sarif", "markdown"];
 const ZONES = ["organization", "account"] as const;
 const tempDir = tempDirs("streaming-options");
@@ -77,6 +78,8 @@ let root: string;
 let configs: { archive: string; severity: string; both: string };
 let example: Input;
 let synthetic: Input;
+/** The bucket of the synthetic organization that moved to another account since last week. */
+let movedBucket: string;
 let exampleWithDump: Input;
 let outputs = 0;
 
@@ -164,6 +167,7 @@ beforeAll(async () => {
     (finding) => finding.resource.accountId === first && finding.resource.type === "AWS::S3::Bucket",
   )?.resource.name;
   expect(movedName).toBeDefined();
+  movedBucket = movedName!;
   await cp(previous, current, { recursive: true });
   const deleted = new Set(
     lastWeek
@@ -311,10 +315,9 @@ describe.each(ZONES)("the streaming scan with each option, %s zone", (zone) => {
 describe("the streaming scan with worker threads", () => {
   it("reviews the findings that worker threads wrote as the in-memory scan did", async () => {
     vi.stubEnv(WORKERS_VARIABLE, "2");
-    for (const zone of ZONES) {
-      for (const format of FORMATS) await expectSameAsInMemory(synthetic, zone, format, withConfig(ALL));
-      await expectSameAsInMemory(synthetic, zone, "sarif", withConfig({ ...ALL, split: true }));
-    }
+    await expectSameAsInMemory(synthetic, "organization", "json", withConfig(ALL));
+    await expectSameAsInMemory(synthetic, "account", "text", withConfig(ALL));
+    await expectSameAsInMemory(synthetic, "organization", "sarif", withConfig({ ...ALL, split: true }));
   });
 });
 
@@ -323,9 +326,15 @@ describe("what the comparison covers", () => {
     for (const input of [example, synthetic]) {
       const { stdout } = await expectSameAsInMemory(input, "organization", "json", withConfig(ALL));
       const json = JSON.parse(stdout) as {
-        findings: { severity: string; ruleId: string; archived: unknown; baseline: { state: string } }[];
+        findings: {
+          severity: string;
+          ruleId: string;
+          resource: { name: string };
+          archived: unknown;
+          baseline: { state: string };
+        }[];
         archiveRules: { name: string; matched: number; expired: boolean }[];
-        baseline: { absent: unknown[] };
+        baseline: { absent: { resourceArn: string }[] };
       };
       const states = new Set(json.findings.map((finding) => finding.baseline.state));
       expect([...states].sort(), input.name).toEqual(["new", "unchanged", "updated"]);
@@ -338,6 +347,14 @@ describe("what the comparison covers", () => {
       expect(used.length, input.name).toBeGreaterThan(1);
       expect(json.archiveRules.find((rule) => rule.name === "expired-public")?.expired).toBe(true);
       expect(json.archiveRules.find((rule) => rule.name === "stale")?.matched).toBe(0);
+      if (input === synthetic) {
+        // Matched with last week's findings of the account it was in: neither new nor gone.
+        const moved = json.findings.filter((finding) => finding.resource.name === movedBucket);
+        expect(moved.filter((finding) => finding.baseline.state !== "new").length).toBeGreaterThan(0);
+        expect(json.baseline.absent.filter((gone) => gone.resourceArn.endsWith(`:::${movedBucket}`))).toEqual(
+          [],
+        );
+      }
       const confused = json.findings.filter((finding) => finding.ruleId === "confused-deputy");
       expect(confused.length).toBeGreaterThan(0);
       expect(confused.every((finding) => finding.severity === "critical")).toBe(true);
