@@ -84,16 +84,19 @@ export class BaselineComparison {
    */
   outcome(scannedAccounts: Iterable<string>): BaselineOutcome {
     const scanned = new Set(scannedAccounts);
-    const absent = [...this.baseline.entries.entries()]
-      .filter(([key, entry]) => !this.matched.has(key) && scanned.has(entry.accountId))
-      .map(([, entry]) => absentFinding(entry))
-      .sort(
-        (a, b) =>
-          compareText(a.accountId, b.accountId) ||
-          compareText(a.resourceArn, b.resourceArn) ||
-          compareText(a.ruleId, b.ruleId) ||
-          compareText(a.fingerprint, b.fingerprint),
-      );
+    const absent: AbsentFinding[] = [];
+    for (const key of this.baseline.entries.keys()) {
+      if (this.matched.has(key)) continue;
+      const entry = this.baseline.entries.get(key);
+      if (entry && scanned.has(entry.accountId)) absent.push(absentFinding(entry));
+    }
+    absent.sort(
+      (a, b) =>
+        compareText(a.accountId, b.accountId) ||
+        compareText(a.resourceArn, b.resourceArn) ||
+        compareText(a.ruleId, b.ruleId) ||
+        compareText(a.fingerprint, b.fingerprint),
+    );
     return { sources: this.baseline.sources, found: this.baseline.found, absent };
   }
 }

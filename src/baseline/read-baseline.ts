@@ -3,7 +3,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { SECURITY_SEVERITY, SEVERITIES, type Severity } from "../findings/finding.js";
 import { InputError } from "../snapshot/input-error.js";
-import { baselineKey, type BaselineEntry } from "./baseline-entry.js";
+import { BaselineEntries } from "./baseline-entries.js";
+import type { BaselineEntry } from "./baseline-entry.js";
 import { ReportSplitter } from "./report-splitter.js";
 
 /** The report is read in pieces of this many bytes. */
@@ -16,7 +17,7 @@ export interface Baseline {
   sources: string[];
   /** False when no baseline file existed yet (a first run). */
   found: boolean;
-  entries: Map<string, BaselineEntry>;
+  entries: BaselineEntries;
 }
 
 type Json = Record<string, unknown>;
@@ -163,8 +164,8 @@ export function baselineEntriesOf(file: string, document: unknown): BaselineEntr
  * and kept as a BaselineEntry as it is read, never the whole document. The same entries and the same errors as
  * baselineEntriesOf on the whole document, which explains a file that is not JSON.
  */
-async function entriesOfFile(file: string): Promise<BaselineEntry[]> {
-  const entries = { sarif: [] as BaselineEntry[], json: [] as BaselineEntry[] };
+async function entriesOfFile(file: string): Promise<BaselineEntries> {
+  const entries = { sarif: new BaselineEntries(), json: new BaselineEntries() };
   // The first bad finding of each kind; which kind counts is known once the document's structure is.
   const failures: { sarif?: InputError; json?: InputError } = {};
   let notJson = false;
@@ -181,10 +182,10 @@ async function entriesOfFile(file: string): Promise<BaselineEntry[]> {
     if (failures[kind]) return;
     try {
       const reader = new Reader(file, path, value);
-      if (kind === "json") entries.json.push(fromJsonFinding(reader));
+      if (kind === "json") entries.json.add(fromJsonFinding(reader));
       else {
         const entry = fromSarifResult(reader);
-        if (entry) entries.sarif.push(entry);
+        if (entry) entries.sarif.add(entry);
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -200,7 +201,11 @@ async function entriesOfFile(file: string): Promise<BaselineEntry[]> {
       notJson = true;
     }
   }
-  if (notJson) return baselineEntriesOf(file, await readDocument(file));
+  if (notJson) {
+    const whole = new BaselineEntries();
+    for (const entry of baselineEntriesOf(file, await readDocument(file))) whole.add(entry);
+    return whole;
+  }
   const kind = reportKind(new Reader(file, "$", skeleton));
   const failure = failures[kind];
   if (failure) throw failure;
@@ -273,16 +278,17 @@ async function readDocument(file: string): Promise<unknown> {
  * baseline, and every finding is then new; anything else that cannot be read is an InputError (exit 2).
  */
 export async function readBaseline(sources: string[]): Promise<Baseline> {
-  const entries = new Map<string, BaselineEntry>();
+  let entries = new BaselineEntries();
   let found = false;
   for (const source of sources) {
     const files = await filesOf(source);
     if (files === undefined) continue;
     found = true;
     for (const file of files) {
-      for (const entry of await entriesOfFile(file)) {
-        entries.set(baselineKey(entry.ruleId, entry.fingerprint), entry);
-      }
+      const ofFile = await entriesOfFile(file);
+      // One report (the usual baseline) is kept as read, not copied.
+      if (entries.size === 0) entries = ofFile;
+      else entries.addAll(ofFile);
     }
   }
   return { sources, found, entries };

@@ -4,6 +4,8 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { baselineEntriesOf, readBaseline, WHAT_A_BASELINE_IS } from "../../src/baseline/read-baseline.js";
+import { BaselineEntries } from "../../src/baseline/baseline-entries.js";
+import type { BaselineEntry } from "../../src/baseline/baseline-entry.js";
 import { ReportSplitter } from "../../src/baseline/report-splitter.js";
 import { InputError } from "../../src/snapshot/input-error.js";
 import { runTrustscan } from "../helpers/run-cli.js";
@@ -46,7 +48,9 @@ async function outcomes(text: string): Promise<{ streamed: unknown; whole: unkno
     }
   };
   return {
-    streamed: await outcome(async () => [...(await readBaseline([file])).entries.values()]),
+    streamed: await outcome(async () =>
+      [...(await readBaseline([file])).entries.entries()].map(([, entry]) => entry),
+    ),
     // The whole document, as it was read before: the entries in the same order (later duplicates win).
     whole: await outcome(async () => {
       const entries = new Map<string, unknown>();
@@ -210,5 +214,38 @@ describe("ReportSplitter", () => {
       findings: [null],
     });
     for (let size = 1; size <= 9; size += 1) expect(split(size), `pieces of ${size}`).toEqual(whole);
+  });
+});
+
+describe("BaselineEntries", () => {
+  const entry = (n: number, message = `finding ${n}`): BaselineEntry => ({
+    ruleId: n % 3 === 0 ? "public-access" : "external-access",
+    fingerprint: `${n.toString(16).padStart(16, "0")}:1`,
+    severity: "high",
+    actions: ["s3:GetObject"],
+    conditions: [],
+    isPublic: false,
+    active: true,
+    archived: false,
+    resourceArn: `arn:aws:s3:::bucket-${n}-é`,
+    accountId: "111122223333",
+    message,
+  });
+
+  it("gives back what a Map of the entries would, across buffers, with later entries replacing earlier ones", () => {
+    // 12,000 entries of about 1 KB fill several 4 MB buffers; one entry is larger than a buffer.
+    const padding = "x".repeat(1000);
+    const added = Array.from({ length: 12_000 }, (_, n) => entry(n, `finding ${n} ${padding}`));
+    added.push(entry(5, "y".repeat(5 << 20)), entry(11_999, "replaced"));
+    const first = new BaselineEntries();
+    for (const item of added.slice(0, 7_000)) first.add(item);
+    const second = new BaselineEntries();
+    for (const item of added.slice(7_000)) second.add(item);
+    first.addAll(second);
+    const expected = new Map(added.map((item) => [`${item.ruleId}\u0000${item.fingerprint}`, item]));
+    expect(first.size).toBe(expected.size);
+    expect([...first.entries()]).toEqual([...expected.entries()]);
+    expect(first.get(`external-access\u0000${entry(5).fingerprint}`)?.message).toHaveLength(5 << 20);
+    expect(first.get("external-access\u0000nothing")).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/findings/finding.js";
 import { overviewOf } from "../../src/findings/scan-result.js";
+import { BaselineEntries } from "../../src/baseline/baseline-entries.js";
 import { FindingReview } from "../../src/cli/finding-review.js";
 import { exitStatusFor } from "../../src/cli/scan-outcome.js";
 import { resolveScanSettings, type ScanFlags } from "../../src/cli/scan-settings.js";
@@ -13,7 +14,7 @@ const FLAGS: ScanFlags = { trustedAccount: [], baseline: [], color: false };
 const ARCHIVE_RULE = { name: "partner", reason: "reviewed", match: { rule: "external-access" } };
 
 describe("FindingReview.changesFindings", () => {
-  const baseline = { sources: ["previous.sarif"], found: false, entries: new Map() };
+  const baseline = { sources: ["previous.sarif"], found: false, entries: new BaselineEntries() };
   const cases: { name: string; flags?: Partial<ScanFlags>; config?: TrustscanConfig; changes: boolean }[] = [
     { name: "no lifecycle option", changes: false },
     {
