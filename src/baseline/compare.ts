@@ -61,18 +61,20 @@ function absentFinding(entry: BaselineEntry): AbsentFinding {
  * end.
  */
 export class BaselineComparison {
-  private readonly matched = new Set<string>();
+  /** By entry index: 1 once a finding matched it. */
+  private readonly matched: Uint8Array;
 
-  constructor(private readonly baseline: Baseline) {}
+  constructor(private readonly baseline: Baseline) {
+    this.matched = new Uint8Array(baseline.entries.size);
+  }
 
   mark(finding: Finding): Finding {
-    const key = baselineKey(finding.ruleId, finding.fingerprint);
-    const entry = this.baseline.entries.get(key);
+    const found = this.baseline.entries.lookup(baselineKey(finding.ruleId, finding.fingerprint));
     let mark: BaselineMark;
-    if (!entry) mark = { state: "new", changes: [], worse: true };
+    if (!found) mark = { state: "new", changes: [], worse: true };
     else {
-      this.matched.add(key);
-      const { changes, worse } = changesSince(entry, finding);
+      this.matched[found.index] = 1;
+      const { changes, worse } = changesSince(found.entry, finding);
       mark = { state: changes.length > 0 ? "updated" : "unchanged", changes, worse };
     }
     return { ...finding, baseline: mark };
@@ -85,10 +87,10 @@ export class BaselineComparison {
   outcome(scannedAccounts: Iterable<string>): BaselineOutcome {
     const scanned = new Set(scannedAccounts);
     const absent: AbsentFinding[] = [];
-    for (const key of this.baseline.entries.keys()) {
-      if (this.matched.has(key)) continue;
-      const entry = this.baseline.entries.get(key);
-      if (entry && scanned.has(entry.accountId)) absent.push(absentFinding(entry));
+    for (let index = 0; index < this.matched.length; index += 1) {
+      if (this.matched[index] === 1) continue;
+      const entry = this.baseline.entries.at(index);
+      if (scanned.has(entry.accountId)) absent.push(absentFinding(entry));
     }
     absent.sort(
       (a, b) =>

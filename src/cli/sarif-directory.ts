@@ -77,9 +77,11 @@ export async function stageSarifDirectory(
   files: AsyncIterable<SarifDirectoryFile>,
 ): Promise<StagedSarifDirectory> {
   const existing = await checkSarifDirectory(directory);
+  // The first directory made for this scan (the directory or a parent): what a failure removes again.
+  let made: string | undefined;
   if (!existing) {
     try {
-      await mkdir(directory, { recursive: true });
+      made = await mkdir(directory, { recursive: true });
     } catch (error) {
       throw directoryError(directory, error);
     }
@@ -90,8 +92,18 @@ export async function stageSarifDirectory(
   const discard = async () => {
     if (committed) return;
     for (const file of staged.splice(0)) await file.discard();
-    // A directory made for this scan goes too (rmdir: only while it is empty).
-    if (!existing) await rmdir(directory).catch(() => undefined);
+    // Directories made for this scan go too (rmdir: only while empty), from the innermost out.
+    if (made === undefined) return;
+    for (let dir = path.resolve(directory); ; dir = path.dirname(dir)) {
+      if (
+        !(await rmdir(dir).then(
+          () => true,
+          () => false,
+        )) ||
+        dir === path.resolve(made)
+      )
+        break;
+    }
   };
   try {
     for await (const file of files) {

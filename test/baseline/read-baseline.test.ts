@@ -247,5 +247,7 @@ describe("BaselineEntries", () => {
     expect([...first.entries()]).toEqual([...expected.entries()]);
     expect(first.get(`external-access\u0000${entry(5).fingerprint}`)?.message).toHaveLength(5 << 20);
     expect(first.get("external-access\u0000nothing")).toBeUndefined();
+    // Indexes in the order first added, a replaced entry keeping its place.
+    [...expected.keys()].forEach((key, index) => expect(first.lookup(key)?.index).toBe(index));
   });
 });

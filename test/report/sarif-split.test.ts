@@ -150,8 +150,8 @@ describe("--sarif-split account", () => {
     expect(run.stderr).toContain(`${join(outside, "dump.json")} is outside the repository root ${repo}`);
     expect((await readdir(out)).sort()).toEqual(["111122223333.sarif", "999999999999.sarif"]);
     expect(await readFile(join(out, "111122223333.sarif"), "utf8")).toBe("last week\n");
-    // A directory that did not exist is not left behind either.
-    const fresh = join(repo, "new-sarif");
+    // Directories that did not exist are not left behind either.
+    const fresh = join(repo, "reports", "weekly", "sarif");
     expect((await runTrustscan(args(fresh))).code).toBe(2);
     expect(await readdir(repo)).toEqual(["sarif", "snapshot"]);
   });
