@@ -173,6 +173,38 @@ export async function writeOutputFile(target: string, content: string | ContentW
   await (await prepareOutputFile(target, content)).commit();
 }
 
+/** The OutputError for a failed write of `target`, naming it (and only it). */
+function writeFailure(target: string, error: unknown): OutputError {
+  return error instanceof OutputError
+    ? error
+    : new OutputError(`cannot write ${target}: ${describeWriteError(error)}`, { cause: error });
+}
+
+/**
+ * A PreparedOutput. Made outside prepareOutputFile, whose closures must not refer to its content (V8 would keep
+ * the content alive with them): a split report holds one per account until all are written, and a content writer
+ * holds its account's findings.
+ */
+function prepared(target: string, commit: () => Promise<void>, discard: () => Promise<void>): PreparedOutput {
+  return {
+    async commit() {
+      try {
+        await commit();
+      } catch (error) {
+        throw writeFailure(target, error);
+      }
+    },
+    discard,
+  };
+}
+
+/** `content` written whole to a private temporary file (no closure here may outlive the call: see prepared). */
+function stagePrivately(content: ContentWriter) {
+  return inTemporaryDirectory(() =>
+    stageFile(path.join(tmpdir(), "trustscan-report"), content, undefined, { durable: false }),
+  );
+}
+
 /**
  * The first half of writeOutputFile: the content made whole beside `target` (or, for a FIFO or a device, in the
  * temporary directory), to be committed or discarded later. Several files (a split report) are prepared first and
@@ -183,40 +215,29 @@ export async function prepareOutputFile(
   content: string | ContentWriter,
 ): Promise<PreparedOutput> {
   if (target === "") throw new OutputError("no output file named");
-  const failure = (error: unknown) =>
-    error instanceof OutputError
-      ? error
-      : new OutputError(`cannot write ${target}: ${describeWriteError(error)}`, { cause: error });
-  const committed = (commit: () => Promise<void>) => async () => {
-    try {
-      await commit();
-    } catch (error) {
-      throw failure(error);
-    }
-  };
   try {
     const resolved = await resolveTarget(target);
     switch (resolved.kind) {
       case "refused":
         throw new OutputError(`cannot write ${target}: ${resolved.reason}`);
       case "stream": {
-        if (typeof content === "string") {
-          return { commit: committed(() => writeThrough(resolved.path, content)), discard: async () => {} };
-        }
         // Made whole first, so that a report that fails half-way writes nothing.
-        const staged = await inTemporaryDirectory(() =>
-          stageFile(path.join(tmpdir(), "trustscan-report"), content, undefined, { durable: false }),
-        );
-        return {
-          commit: committed(async () => {
+        const staged =
+          typeof content === "string"
+            ? { temporaryPath: undefined, discard: async () => {} }
+            : await stagePrivately(content);
+        const text = typeof content === "string" ? content : undefined;
+        return prepared(
+          target,
+          async () => {
             try {
-              await writeThrough(resolved.path, staged);
+              await writeThrough(resolved.path, text ?? { temporaryPath: staged.temporaryPath as string });
             } finally {
               await staged.discard();
             }
-          }),
-          discard: () => staged.discard(),
-        };
+          },
+          () => staged.discard(),
+        );
       }
       case "new":
       case "file": {
@@ -225,10 +246,14 @@ export async function prepareOutputFile(
             ? { mode: resolved.stats.mode, uid: resolved.stats.uid, gid: resolved.stats.gid }
             : undefined;
         const staged = await stageFile(resolved.path, content, keep);
-        return { commit: committed(() => staged.commit()), discard: () => staged.discard() };
+        return prepared(
+          target,
+          () => staged.commit(),
+          () => staged.discard(),
+        );
       }
     }
   } catch (error) {
-    throw failure(error);
+    throw writeFailure(target, error);
   }
 }
