@@ -163,7 +163,7 @@ describe("renderJson", () => {
     });
     const result = sampleScanResult({ collectionErrors: [regional("us-east-1"), regional("eu-west-1")] });
     const errors = parse(renderJson(result)).problems.collectionErrors;
-    expect(errors.map((error: { region: string }) => error.region)).toEqual(["eu-west-1", "us-east-1"]);
+    expect(errors.map((error) => error.region)).toEqual(["eu-west-1", "us-east-1"]);
     expect(errors[0]).toEqual({
       accountId: "111122223333",
       region: "eu-west-1",
