@@ -95,7 +95,7 @@ export function evaluateGrant(
     if (statementPrincipalMatches(grant.principals, grant.notPrincipals, caller) === "none") continue;
     if (evaluateConditions(grant.conditions, caller, ctx) === "none") continue;
     const actions = actionsOpenTo(grant.actions, caller, ctx);
-    if (!hasEssential(actions)) continue;
+    if (actions.length === 0 || !hasEssential(actions)) continue;
     before.push({ caller, actions: [...actions] });
     const remaining: string[] = [];
     for (const action of actions) {

@@ -5,7 +5,8 @@
  * other call to Lambda is signed. So an unsigned (anonymous) caller reaches a function only through
  * lambda:InvokeFunctionUrl, and only when the function has a URL with AuthType NONE (docs/semantics.md#lambda).
  */
-import type { FunctionUrl, LambdaFunctionResource } from "../model/resource.js";
+import type { FunctionUrl, LambdaFunctionResource, Resource } from "../model/resource.js";
+import type { EvaluationContext } from "./key-values.js";
 import { UNLIMITED } from "./patterns/budget.js";
 import { wildcardMatch } from "./wildcard.js";
 
@@ -29,4 +30,20 @@ export function anonymousFunctionActions(
     open && actions.some((pattern) => wildcardMatch(pattern, INVOKE_FUNCTION_URL, true, UNLIMITED))
       ? [INVOKE_FUNCTION_URL]
       : [];
+}
+
+/**
+ * The context a grant's own conditions are judged in: on a function, a grant whose only action is
+ * lambda:InvokeFunctionUrl is judged knowing that a signed caller's lambda:FunctionUrlAuthType is AWS_IAM, so the
+ * documented `StringEquals lambda:FunctionUrlAuthType NONE` statement reaches only unsigned callers. Deny statements
+ * keep the resource's context: for them the key stays a value the caller may choose.
+ */
+export function grantContext<T extends EvaluationContext>(
+  ctx: T,
+  resource: Resource,
+  actions: readonly string[],
+): T {
+  if (resource.type !== "AWS::Lambda::Function") return ctx;
+  const only = actions.length > 0 && actions.every((action) => action.toLowerCase() === "lambda:invokefunctionurl");
+  return only ? { ...ctx, functionUrlInvocationsOnly: true } : ctx;
 }

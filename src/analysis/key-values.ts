@@ -45,6 +45,8 @@ export interface EvaluationContext {
    * (a Lambda function: only through a function URL with AuthType NONE). Absent: as many as any other caller.
    */
   anonymousActions?: (actions: readonly string[]) => readonly string[];
+  /** Set while a Lambda function's grant of lambda:InvokeFunctionUrl alone is evaluated (function-urls.ts). */
+  functionUrlInvocationsOnly?: true;
 }
 
 /** How the value of a condition key in a caller's request compares with one policy value. */
@@ -274,6 +276,9 @@ export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationCon
       // URL it creates: it may send any value, or none.
       if (ctx.resourceType === "AWS::Lambda::Function" && caller.kind === "anonymous")
         return { kind: "class", test: literalTest("NONE", ctx) };
+      // A signed lambda:InvokeFunctionUrl goes through a URL with AuthType AWS_IAM (through one with NONE it is
+      // not authenticated: the anonymous caller stands for it).
+      if (ctx.functionUrlInvocationsOnly) return { kind: "class", test: literalTest("AWS_IAM", ctx) };
       return CHOSEN;
     default:
       return CHOSEN;

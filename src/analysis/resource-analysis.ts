@@ -26,7 +26,7 @@ import { isPolicyResource, wholeResourceArns } from "./services/policy-resource-
 import { rcpsApplyTo } from "./services/rcp-services.js";
 import { restrictPublicControls, withoutRetireGrant } from "./policy-resource-controls.js";
 import { addGrantMentions, analyzeKmsGrants } from "./kms-grants.js";
-import { anonymousFunctionActions } from "./function-urls.js";
+import { anonymousFunctionActions, grantContext } from "./function-urls.js";
 import { accessPointVpc, confineToNetworkOrigin } from "./network-origin.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import type { Zone } from "./zone.js";
@@ -197,7 +197,7 @@ export function analyzeResource(
         principalWritten: unit.written,
         actionsWritten,
         conditions: statement.conditions,
-        access: evaluateGrant(evaluated, callers, controls, ctx),
+        access: evaluateGrant(evaluated, callers, controls, grantContext(ctx, resource, actions)),
         evaluated,
       });
     }
