@@ -44,6 +44,7 @@ export function grantContext<T extends EvaluationContext>(
   actions: readonly string[],
 ): T {
   if (resource.type !== "AWS::Lambda::Function") return ctx;
-  const only = actions.length > 0 && actions.every((action) => action.toLowerCase() === "lambda:invokefunctionurl");
+  const only =
+    actions.length > 0 && actions.every((action) => action.toLowerCase() === "lambda:invokefunctionurl");
   return only ? { ...ctx, functionUrlInvocationsOnly: true } : ctx;
 }
