@@ -2,6 +2,7 @@
  * The policy-based resource of a PolicyCase (scan-policy.ts): a KMS key, queue, topic, function, … with the case's
  * policy, in region us-east-1 of the case's account unless the case gives its ARN.
  */
+import { ACTIONS_OF_TYPE } from "../../src/analysis/services/policy-resource-types.js";
 import type { SourceLocation } from "../../src/model/location.js";
 import type { PolicyDocument } from "../../src/model/policy.js";
 import type {
@@ -32,6 +33,10 @@ export interface PolicyResourceCase {
 }
 
 const REGION = "us-east-1";
+
+export function isPolicyResourceType(type: string): type is PolicyResourceType {
+  return type in ACTIONS_OF_TYPE;
+}
 
 /** The default ARN and name of each type in `account`. */
 function defaultArn(type: PolicyResourceType, account: string): { arn: string; name: string } {

@@ -5,7 +5,11 @@
 import { scanSnapshot } from "../../src/engine/scan.js";
 import type { Finding } from "../../src/findings/finding.js";
 import type { BucketAcl, PolicyResourceType, PublicAccessBlock, Resource } from "../../src/model/resource.js";
-import { policyResourceForCase, type PolicyResourceCase } from "./policy-resource-case.js";
+import {
+  isPolicyResourceType,
+  policyResourceForCase,
+  type PolicyResourceCase,
+} from "./policy-resource-case.js";
 import type {
   AccountSnapshot,
   Organization,
@@ -116,7 +120,7 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
       location,
       trustPolicy: policyDocument(c.policy, "trust-policy", readProblems),
     };
-  } else if (c.resource !== "bucket") {
+  } else if (isPolicyResourceType(c.resource)) {
     const policy = c.policy === null ? null : policyDocument(c.policy, "bucket-policy", readProblems);
     resource = policyResourceForCase(c.resource, c.policyResource ?? {}, accountId, policy, location);
   } else {
