@@ -1,9 +1,12 @@
 import type { Party } from "../../src/analysis/callers.js";
 import type { Zone } from "../../src/analysis/zone.js";
 import type { Resource } from "../../src/model/resource.js";
+import { isPolicyResource } from "../../src/analysis/services/policy-resource-types.js";
+import { POLICY_RESOURCE_LABELS } from "./resource-labels.js";
 
 export function resourceLabel(resource: Resource): string {
   if (resource.type === "AWS::IAM::Role") return `Role ${resource.name}`;
+  if (isPolicyResource(resource)) return `${POLICY_RESOURCE_LABELS[resource.type]} ${resource.name}`;
   return `Bucket ${resource.name}`;
 }
 

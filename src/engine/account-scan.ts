@@ -37,7 +37,7 @@ export interface AccountScan {
   analysisProblems: ReadProblem[];
 }
 
-/** Every rule on every role and bucket of one account. */
+/** Every rule on every resource of one account: roles, buckets, then the other resource types. */
 export function scanAccount(
   account: AccountSnapshot,
   context: ScanContext,
@@ -47,7 +47,7 @@ export function scanAccount(
   const drafts: FindingDraft[] = [];
   const exceeded: { resource: Resource; limit: number }[] = [];
   let resourcesScanned = 0;
-  for (const resources of [account.roles, account.buckets]) {
+  for (const resources of [account.roles, account.buckets, account.resources]) {
     for (const resource of resources) {
       resourcesScanned += 1;
       const checked = checkResource(resource, context.rules, memo);

@@ -22,9 +22,9 @@ export interface CancellingControl {
   justification: string;
 }
 
-/** Where the grant that a finding is about is written: a policy statement or an ACL grant. */
+/** Where the grant that a finding is about is written: a policy statement, an ACL grant or a KMS grant. */
 export interface GrantSource {
-  kind: "statement" | "acl-grant";
+  kind: "statement" | "acl-grant" | "kms-grant";
   /** Statement or grant index in its array. */
   index: number;
   sid?: string;

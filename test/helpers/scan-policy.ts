@@ -4,7 +4,12 @@
  */
 import { scanSnapshot } from "../../src/engine/scan.js";
 import type { Finding } from "../../src/findings/finding.js";
-import type { BucketAcl, PublicAccessBlock, Resource } from "../../src/model/resource.js";
+import type { BucketAcl, PolicyResourceType, PublicAccessBlock, Resource } from "../../src/model/resource.js";
+import {
+  isPolicyResourceType,
+  policyResourceForCase,
+  type PolicyResourceCase,
+} from "./policy-resource-case.js";
 import type {
   AccountSnapshot,
   Organization,
@@ -17,7 +22,10 @@ import { readPolicyDocument } from "../../src/snapshot/policy-document.js";
 import type { PolicyKind } from "../../src/snapshot/policy-grammar.js";
 
 export interface PolicyCase {
-  resource: "role" | "bucket";
+  /** A role trust policy, a bucket policy, or the policy of another policy-based resource type. */
+  resource: "role" | "bucket" | PolicyResourceType;
+  /** For another policy-based resource type: what the case says about it beyond its policy. */
+  policyResource?: PolicyResourceCase;
   /** The policy document as JSON (object or string). */
   policy: unknown;
   zone: "account" | "organization";
@@ -112,6 +120,9 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
       location,
       trustPolicy: policyDocument(c.policy, "trust-policy", readProblems),
     };
+  } else if (isPolicyResourceType(c.resource)) {
+    const policy = c.policy === null ? null : policyDocument(c.policy, "bucket-policy", readProblems);
+    resource = policyResourceForCase(c.resource, c.policyResource ?? {}, accountId, policy, location);
   } else {
     const name = c.bucketName ?? bucketNamedIn(c.policy) ?? "case-bucket";
     resource = {
@@ -139,7 +150,7 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
     oidcProviders: [],
     samlProviders: [],
     accountPublicAccessBlock: publicAccessBlock(c.accountPublicAccessBlock),
-    resources: [],
+    resources: resource.type === "AWS::IAM::Role" || resource.type === "AWS::S3::Bucket" ? [] : [resource],
     regionalControls: new Map(),
   };
   const organization = c.organization === undefined ? DEFAULT_ORGANIZATION : c.organization;
