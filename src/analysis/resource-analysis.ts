@@ -22,6 +22,8 @@ import { actionDomainOf, resourceScopesOf, scopesReachedBy } from "./resource-sc
 import { intersectionCoveredBy } from "./patterns/relations.js";
 import { pattern, patternsCover, patternsOverlap, widenVariables, withoutVariables } from "./wildcard.js";
 import { s3CertainlySeesPublic } from "./s3-public.js";
+import { analyzeShares } from "./share-analysis.js";
+import { isSharedResource } from "./share-types.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import type { Zone } from "./zone.js";
 
@@ -84,6 +86,8 @@ export function analyzeResource(
   index: SnapshotIndex,
   budget: WorkBudget = new WorkBudget(DEFAULT_RESOURCE_BUDGET),
 ): ResourceAnalysis {
+  // Shared by an attribute, not a policy: docs/semantics.md#shares.
+  if (isSharedResource(resource)) return analyzeShares(resource, zone, index, budget);
   const statements = resourceStatements(resource);
   const rcps = applicableRcps(resource.accountId, zone);
   const rcpStatements = rcps.flatMap((policy) =>
