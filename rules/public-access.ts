@@ -4,6 +4,7 @@ import type { Rule, FindingDraft } from "./types.js";
 import { resourceLabel, verbFor } from "./support/describe.js";
 import { cancellation, findingBase } from "./support/findings.js";
 import { accessLevelOf, severityFor } from "./support/severity.js";
+import { publicShareMessage } from "./support/share-messages.js";
 
 export const publicAccess: Rule = {
   meta: {
@@ -75,7 +76,9 @@ export const publicAccess: Rule = {
         ...findingBase(analysis, grant),
         ruleId: "public-access",
         severity: severityFor("public", level),
-        message: `${resourceLabel(resource)} ${verbFor(resource)} anyone, including anonymous callers: ${via}.`,
+        message:
+          publicShareMessage(resource, grant) ??
+          `${resourceLabel(resource)} ${verbFor(resource)} anyone, including anonymous callers: ${via}.`,
         principal: { written: grant.principalWritten, judged: "anyone" },
         actions: reach.actions,
         isPublic: true,

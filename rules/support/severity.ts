@@ -1,12 +1,15 @@
 import { s3AccessLevel, type AccessLevel } from "../../src/analysis/actions.js";
 import type { Severity } from "../../src/findings/finding.js";
 import type { Resource } from "../../src/model/resource.js";
+import { isSharedResource } from "../../src/analysis/share-types.js";
 
 /**
  * The severity model (README "Severity"): who gets in (anyone > outside parties > outside parties confined to a
  * network) and what they get (changing permissions, writing, assuming a role > reading).
  */
 export function accessLevelOf(resource: Resource, actions: readonly string[]): AccessLevel {
+  // A share lets an account copy or restore the resource: it reads all of it (src/analysis/share-types.ts).
+  if (isSharedResource(resource)) return "read";
   return resource.type === "AWS::IAM::Role" ? "assume" : s3AccessLevel(actions);
 }
 
