@@ -5,6 +5,7 @@ import { resourceLabel, verbFor } from "./support/describe.js";
 import { cancellation, findingBase } from "./support/findings.js";
 import { accessLevelOf, severityFor } from "./support/severity.js";
 import { functionUrlVia, publicAudience, reachesAnonymous } from "./support/public-wording.js";
+import { publicShareMessage } from "./support/share-messages.js";
 
 export const publicAccess: Rule = {
   meta: {
@@ -78,7 +79,9 @@ export const publicAccess: Rule = {
         ...findingBase(analysis, grant),
         ruleId: "public-access",
         severity: severityFor("public", level),
-        message: `${resourceLabel(resource)} ${verbFor(resource)} ${publicAudience(resource, anonymous)}: ${via}.`,
+        message:
+          publicShareMessage(resource, grant) ??
+          `${resourceLabel(resource)} ${verbFor(resource)} ${publicAudience(resource, anonymous)}: ${via}.`,
         principal: { written: grant.principalWritten, judged: "anyone" },
         actions: reach.actions,
         isPublic: true,

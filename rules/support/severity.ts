@@ -3,6 +3,7 @@ import type { Severity } from "../../src/findings/finding.js";
 import type { Resource } from "../../src/model/resource.js";
 import { ACTIONS_OF_TYPE, isPolicyResource } from "../../src/analysis/services/policy-resource-types.js";
 import { levelOfActionPatterns } from "../../src/analysis/services/service-actions.js";
+import { isSharedResource } from "../../src/analysis/share-types.js";
 
 /**
  * The severity model (README "Severity"): who gets in (anyone > outside parties > outside parties confined to a
@@ -10,6 +11,8 @@ import { levelOfActionPatterns } from "../../src/analysis/services/service-actio
  */
 export function accessLevelOf(resource: Resource, actions: readonly string[]): AccessLevel {
   if (resource.type === "AWS::IAM::Role") return "assume";
+  // A share lets an account copy or restore the resource: it reads all of it (src/analysis/share-types.ts).
+  if (isSharedResource(resource)) return "read";
   // Another policy-based resource: its service's table from the Service Authorization Reference.
   if (isPolicyResource(resource)) return levelOfActionPatterns(ACTIONS_OF_TYPE[resource.type], actions);
   return s3AccessLevel(actions);

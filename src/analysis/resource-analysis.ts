@@ -28,6 +28,8 @@ import { restrictPublicControls, withoutRetireGrant } from "./policy-resource-co
 import { addGrantMentions, analyzeKmsGrants } from "./kms-grants.js";
 import { anonymousFunctionActions, grantContext } from "./function-urls.js";
 import { accessPointVpc, confineToNetworkOrigin } from "./network-origin.js";
+import { analyzeShares } from "./share-analysis.js";
+import { isSharedResource } from "./share-types.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import type { Zone } from "./zone.js";
 
@@ -90,6 +92,8 @@ export function analyzeResource(
   index: SnapshotIndex,
   budget: WorkBudget = new WorkBudget(DEFAULT_RESOURCE_BUDGET),
 ): ResourceAnalysis {
+  // Shared by an attribute, not a policy: docs/semantics.md#shares.
+  if (isSharedResource(resource)) return analyzeShares(resource, zone, index, budget);
   const statements = resourceStatements(resource);
   const rcps = rcpsApplyTo(resource) ? applicableRcps(resource.accountId, zone) : [];
   const rcpStatements = rcps.flatMap((policy) =>

@@ -43,7 +43,8 @@ export function scanAccount(
   context: ScanContext,
   options: AccountScanOptions = {},
 ): AccountScan {
-  const memo = new AnalysisMemo(account.accountId, context.zone, context.index, context.budgetLimit);
+  const index = withOwnRegionalControls(context.index, account);
+  const memo = new AnalysisMemo(account.accountId, context.zone, index, context.budgetLimit);
   const drafts: FindingDraft[] = [];
   const exceeded: { resource: Resource; limit: number }[] = [];
   let resourcesScanned = 0;
@@ -69,6 +70,17 @@ export function scanAccount(
   assignFingerprints(findings, options.fingerprints ?? new FingerprintRegistry());
   findings.sort(compareFindings);
   return { findings, resourcesScanned, analysisProblems };
+}
+
+/** The index, answering for the account's own regional controls from the account itself (snapshot-index.ts). */
+function withOwnRegionalControls(index: SnapshotIndex, account: AccountSnapshot): SnapshotIndex {
+  return {
+    bucketOwner: (name) => index.bucketOwner(name),
+    accountOfCanonicalUser: (id) => index.accountOfCanonicalUser(id),
+    accountPublicAccessBlock: (id) => index.accountPublicAccessBlock(id),
+    regionalControls: (id, region) =>
+      id === account.accountId ? account.regionalControls.get(region) : index.regionalControls?.(id, region),
+  };
 }
 
 /**

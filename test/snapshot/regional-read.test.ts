@@ -223,7 +223,12 @@ describe("snapshot version 2: the regions section", () => {
       },
     ]);
     const vpc = resource<AccessPointResource>(EU("s3", "accesspoint/private-ap"));
-    expect([vpc.bucketAccountId, vpc.networkOrigin, vpc.publicAccessBlock]).toEqual([undefined, "VPC", null]);
+    expect([vpc.bucketAccountId, vpc.networkOrigin, vpc.vpcId, vpc.publicAccessBlock]).toEqual([
+      undefined,
+      "VPC",
+      "vpc-0a1b2c3d",
+      null,
+    ]);
     const global = resource<MultiRegionAccessPointResource>(
       `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap`,
     );

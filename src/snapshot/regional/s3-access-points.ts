@@ -28,6 +28,11 @@ export function readAccessPoint(
   );
   const { arn, name } = readArn(entry, "AccessPointArn", ACCESS_POINT_ARN, context);
   const bucketAccountId = optionalAccountId(entry, "BucketAccountId");
+  // The VPC a VPC-origin access point answers for (confines callers: docs/semantics.md#s3-access-points).
+  const vpcId = entry
+    .get("VpcConfiguration")
+    ?.object('an object such as {"VpcId": "vpc-..."}')
+    .optionalString("VpcId");
   return {
     type: "AWS::S3::AccessPoint",
     arn,
@@ -38,6 +43,7 @@ export function readAccessPoint(
     bucket: entry.requireString("Bucket"),
     ...(bucketAccountId !== undefined ? { bucketAccountId } : {}),
     networkOrigin: readOneOf(entry, "NetworkOrigin", ["Internet", "VPC"] as const),
+    ...(vpcId !== undefined ? { vpcId } : {}),
     publicAccessBlock: readPublicAccessBlock(entry.get("PublicAccessBlockConfiguration")),
     location: node.deferredLocation(),
   };
