@@ -1,14 +1,30 @@
 /**
- * The regional services of the mocked organization (mock-scenario.ts), served to the real SDK clients through
- * aws-sdk-client-mock. Each request is answered for the account of the client's credentials and the client's
- * region, so that a call made with the wrong account's client or in the wrong region finds nothing.
- *
- * Every readable account has us-east-1 and eu-west-1 enabled. Exercised on the way: pagination (prod's KMS keys
- * in 2 pages), a key deleted between ListKeys and DescribeKey (prod), a key policy that denies the collector
- * (prod), a key policy throttled once (prod), an AWS managed key (no ListGrants), grants naming an outside role.
- * `RegionalScenario` changes it for one test: regions enabled, regions whose every call fails.
+ * The regional services of the mocked organization (data in mock-regional-data.ts), served to the real SDK
+ * clients through aws-sdk-client-mock. Each request is answered for the account of the client's credentials and
+ * the client's region, so that a call made with the wrong account's client, or in the wrong region, finds
+ * nothing. Errors are raised as each SDK raises them (its exception class, and for the query protocols the wire
+ * code in `Code`). `RegionalScenario` changes the regions for one test.
  */
+import {
+  DescribeTableCommand,
+  DynamoDBClient,
+  DynamoDBServiceException,
+  GetResourcePolicyCommand as GetTableResourcePolicyCommand,
+  ListTablesCommand,
+} from "@aws-sdk/client-dynamodb";
 import { DescribeRegionsCommand, EC2Client, EC2ServiceException } from "@aws-sdk/client-ec2";
+import {
+  DescribeRepositoriesCommand,
+  ECRClient,
+  ECRServiceException,
+  GetRepositoryPolicyCommand,
+} from "@aws-sdk/client-ecr";
+import {
+  DescribeFileSystemPolicyCommand,
+  DescribeFileSystemsCommand,
+  EFSClient,
+  EFSServiceException,
+} from "@aws-sdk/client-efs";
 import {
   DescribeKeyCommand,
   GetKeyPolicyCommand,
@@ -16,193 +32,64 @@ import {
   KMSServiceException,
   ListGrantsCommand,
   ListKeysCommand,
-  type GrantListEntry,
   type KeyMetadata,
 } from "@aws-sdk/client-kms";
+import {
+  GetLayerVersionPolicyCommand,
+  GetPolicyCommand,
+  LambdaClient,
+  LambdaServiceException,
+  ListFunctionsCommand,
+  ListFunctionUrlConfigsCommand,
+  ListLayersCommand,
+  ListLayerVersionsCommand,
+} from "@aws-sdk/client-lambda";
+import {
+  GetResourcePolicyCommand as GetSecretResourcePolicyCommand,
+  ListSecretsCommand,
+  SecretsManagerClient,
+  SecretsManagerServiceException,
+} from "@aws-sdk/client-secrets-manager";
+import {
+  GetTopicAttributesCommand,
+  ListTopicsCommand,
+  SNSClient,
+  SNSServiceException,
+} from "@aws-sdk/client-sns";
+import {
+  GetQueueAttributesCommand,
+  ListQueuesCommand,
+  SQSClient,
+  SQSServiceException,
+} from "@aws-sdk/client-sqs";
 import { mockClient } from "aws-sdk-client-mock";
-import { DEV, MGMT, OUTSIDE, PROD } from "./mock-ids.js";
+import { arnOf, EMPTY_REGION, REGIONAL_DATA, type MockRegion } from "./mock-regional-data.js";
 
-type ServiceName = "ec2" | "kms";
-
-/** An error as the SDK of `service` raises it. */
-export function regionalError(service: ServiceName, name: string, status: number, message: string): Error {
-  const fields = { name, $fault: "client" as const, $metadata: { httpStatusCode: status }, message };
-  if (service === "ec2") return new EC2ServiceException(fields);
-  return new KMSServiceException(fields);
-}
-
-const when = (iso: string) => new Date(iso);
-
-// ---------------------------------------------------------------- data
-
-interface MockKey {
-  id: string;
-  manager: "CUSTOMER" | "AWS";
-  description?: string;
-  /** The key policy, or the error GetKeyPolicy raises. */
-  policy: object | Error;
-  grants?: GrantListEntry[];
-  /** Deleted after ListKeys: every later call answers NotFoundException. */
-  deletedAfterListing?: boolean;
-  /** The first GetKeyPolicy is throttled. */
-  throttlePolicyOnce?: boolean;
-}
-
-interface MockRegion {
-  /** ListKeys pages (each a list of key ids); a page size of its own, whatever Limit asks. */
-  keyPages: string[][];
-  keys: Record<string, MockKey>;
-}
-
-const EMPTY_REGION: MockRegion = { keyPages: [[]], keys: {} };
-
-const keyArn = (account: string, region: string, id: string) => `arn:aws:kms:${region}:${account}:key/${id}`;
-
-/** A key policy that gives the account (and through it IAM) full control, plus `extra` statements. */
-const keyPolicy = (account: string, ...extra: object[]) => ({
-  Version: "2012-10-17",
-  Id: "key-default-1",
-  Statement: [
-    {
-      Sid: "Enable IAM User Permissions",
-      Effect: "Allow",
-      Principal: { AWS: `arn:aws:iam::${account}:root` },
-      Action: "kms:*",
-      Resource: "*",
-    },
-    ...extra,
-  ],
-});
-
-const MGMT_APP_KEY = "1234abcd-12ab-34cd-56ef-1234567890ab";
-const MGMT_S3_KEY = "0987dcba-09fe-87dc-65ba-ab0987654321";
-const PROD_KEYS = {
-  shared: "2222aaaa-0000-4000-8000-000000000001",
-  locked: "2222aaaa-0000-4000-8000-000000000002",
-  deleted: "2222aaaa-0000-4000-8000-000000000003",
+const SERVICE_EXCEPTIONS = {
+  dynamodb: DynamoDBServiceException,
+  ec2: EC2ServiceException,
+  ecr: ECRServiceException,
+  efs: EFSServiceException,
+  kms: KMSServiceException,
+  lambda: LambdaServiceException,
+  secretsmanager: SecretsManagerServiceException,
+  sns: SNSServiceException,
+  sqs: SQSServiceException,
 };
-const DEV_KEY = "7777bbbb-0000-4000-8000-000000000001";
+type ServiceName = keyof typeof SERVICE_EXCEPTIONS;
 
-export const REGIONAL_DATA: Record<string, Record<string, MockRegion>> = {
-  [MGMT]: {
-    "us-east-1": {
-      keyPages: [[MGMT_APP_KEY, MGMT_S3_KEY]],
-      keys: {
-        [MGMT_APP_KEY]: {
-          id: MGMT_APP_KEY,
-          manager: "CUSTOMER",
-          description: "application data",
-          policy: keyPolicy(MGMT, {
-            Sid: "AllowVendorDecryptThroughS3",
-            Effect: "Allow",
-            Principal: { AWS: `arn:aws:iam::${OUTSIDE}:role/vendor-processor` },
-            Action: ["kms:Decrypt", "kms:DescribeKey"],
-            Resource: "*",
-            Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } },
-          }),
-          grants: [
-            {
-              KeyId: keyArn(MGMT, "us-east-1", MGMT_APP_KEY),
-              GrantId: "0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60",
-              Name: "vendor-batch",
-              CreationDate: when("2025-03-03T03:03:03Z"),
-              GranteePrincipal: `arn:aws:iam::${OUTSIDE}:role/vendor-batch`,
-              IssuingAccount: `arn:aws:iam::${MGMT}:root`,
-              Operations: ["Encrypt", "Decrypt", "GenerateDataKey"],
-            },
-            {
-              KeyId: keyArn(MGMT, "us-east-1", MGMT_APP_KEY),
-              GrantId: "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9",
-              CreationDate: when("2025-02-02T02:02:02Z"),
-              GranteePrincipal: "dynamodb.us-east-1.amazonaws.com",
-              RetiringPrincipal: "dynamodb.us-east-1.amazonaws.com",
-              IssuingAccount: `arn:aws:iam::${MGMT}:root`,
-              Operations: ["Decrypt", "DescribeKey"],
-              Constraints: { EncryptionContextSubset: { "aws:dynamodb:tableName": "mgmt-orders" } },
-            },
-          ],
-        },
-        [MGMT_S3_KEY]: {
-          id: MGMT_S3_KEY,
-          manager: "AWS",
-          description: "Default key that protects my S3 objects when no other key is defined",
-          policy: {
-            Version: "2012-10-17",
-            Id: "auto-s3-2",
-            Statement: [
-              {
-                Sid: "Allow access through S3 for all principals in the account that are authorized to use S3",
-                Effect: "Allow",
-                Principal: { AWS: "*" },
-                Action: [
-                  "kms:Encrypt",
-                  "kms:Decrypt",
-                  "kms:ReEncrypt*",
-                  "kms:GenerateDataKey*",
-                  "kms:DescribeKey",
-                ],
-                Resource: "*",
-                Condition: {
-                  StringEquals: { "kms:CallerAccount": MGMT, "kms:ViaService": "s3.us-east-1.amazonaws.com" },
-                },
-              },
-            ],
-          },
-        },
-      },
-    },
-    "eu-west-1": EMPTY_REGION,
-  },
-  [PROD]: {
-    "us-east-1": {
-      keyPages: [[PROD_KEYS.shared, PROD_KEYS.deleted], [PROD_KEYS.locked]],
-      keys: {
-        [PROD_KEYS.shared]: {
-          id: PROD_KEYS.shared,
-          manager: "CUSTOMER",
-          policy: keyPolicy(PROD, {
-            Sid: "OrganizationUse",
-            Effect: "Allow",
-            Principal: { AWS: "*" },
-            Action: "kms:Decrypt",
-            Resource: "*",
-            Condition: { StringEquals: { "aws:PrincipalOrgID": "o-ab12cdef34" } },
-          }),
-          grants: [],
-          throttlePolicyOnce: true,
-        },
-        [PROD_KEYS.locked]: {
-          id: PROD_KEYS.locked,
-          manager: "CUSTOMER",
-          // Its key policy lets the account list and describe the key, not read its policy.
-          policy: regionalError(
-            "kms",
-            "AccessDeniedException",
-            400,
-            `User: arn:aws:sts::${PROD}:assumed-role/OrganizationAccountAccessRole/trustscan-collect is not authorized to perform: kms:GetKeyPolicy on this resource because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access`,
-          ),
-          grants: [],
-        },
-        [PROD_KEYS.deleted]: {
-          id: PROD_KEYS.deleted,
-          manager: "CUSTOMER",
-          policy: keyPolicy(PROD),
-          deletedAfterListing: true,
-        },
-      },
-    },
-    "eu-west-1": EMPTY_REGION,
-  },
-  [DEV]: {
-    "us-east-1": {
-      keyPages: [[DEV_KEY]],
-      keys: {
-        [DEV_KEY]: { id: DEV_KEY, manager: "CUSTOMER", policy: keyPolicy(DEV), grants: [] },
-      },
-    },
-    "eu-west-1": EMPTY_REGION,
-  },
-};
+/** An error as the SDK of `service` raises it; `code`: the wire code the query protocols put in `Code`. */
+export function regionalError(
+  service: ServiceName,
+  name: string,
+  status: number,
+  message: string,
+  code?: string,
+): Error {
+  const Exception = SERVICE_EXCEPTIONS[service];
+  const error = new Exception({ name, $fault: "client", $metadata: { httpStatusCode: status }, message });
+  return code ? Object.assign(error, { Code: code }) : error;
+}
 
 /** Changes for one test. */
 export interface RegionalScenario {
@@ -224,9 +111,22 @@ export interface RequestContext {
   regionOf(getClient: ClientOf): Promise<string>;
 }
 
-function pageIndex(token: string | undefined, prefix: string): number {
-  return token ? Number(token.replace(`${prefix}-`, "")) : 0;
+interface Where extends MockRegion {
+  account: string;
+  region: string;
 }
+
+/** One page of `items` (pages of `size`, tokens `<prefix>-<index>`). */
+function pageOf<T>(items: T[], size: number | undefined, token: string | undefined, prefix: string) {
+  const per = size ?? Math.max(items.length, 1);
+  const index = token ? Number(token.replace(`${prefix}-`, "")) : 0;
+  const next = (index + 1) * per < items.length ? `${prefix}-${index + 1}` : undefined;
+  return { items: items.slice(index * per, (index + 1) * per), next };
+}
+
+const when = (iso: string) => new Date(iso);
+const live = <T extends { deletedAfterListing?: boolean }>(item: T | undefined): item is T =>
+  item !== undefined && !item.deletedAfterListing;
 
 export function mockRegionalServices(
   context: RequestContext,
@@ -235,10 +135,7 @@ export function mockRegionalServices(
   const throttled = new Set<string>();
 
   /** The data of the request's account and region; throws as AWS would when the region fails as a whole. */
-  const regionOf = async (
-    service: ServiceName,
-    getClient: ClientOf,
-  ): Promise<MockRegion & { account: string; region: string }> => {
+  const where = async (service: ServiceName, getClient: ClientOf): Promise<Where> => {
     // aws-sdk-client-mock's getClient answers the client of the latest request: asked before any await.
     const client = getClient();
     const account = await context.accountOf(() => client);
@@ -246,14 +143,14 @@ export function mockRegionalServices(
     const failing = scenario.failingRegions?.find((f) => f.account === account && f.region === region);
     if (failing) throw regionalError(service, failing.code, 400, `${failing.code} in ${region}`);
     // A region enabled for a test only has nothing in it.
-    const data = REGIONAL_DATA[account]?.[region] ?? EMPTY_REGION;
-    return { ...data, account, region };
+    return { ...(REGIONAL_DATA[account]?.[region] ?? EMPTY_REGION), account, region };
   };
 
   const ec2 = mockClient(EC2Client);
   ec2.on(DescribeRegionsCommand).callsFake(async (input: { AllRegions?: boolean }, getClient) => {
     if (input.AllRegions !== false)
       throw new Error("only the regions enabled for the account must be asked for");
+    const account = await context.accountOf(getClient);
     if (scenario.describeRegionsError) {
       throw regionalError(
         "ec2",
@@ -262,7 +159,6 @@ export function mockRegionalServices(
         "You are not authorized to perform this operation.",
       );
     }
-    const account = await context.accountOf(getClient);
     const enabled = scenario.enabledRegions?.[account] ?? Object.keys(REGIONAL_DATA[account] ?? {});
     return {
       Regions: enabled.map((name) => ({
@@ -273,26 +169,19 @@ export function mockRegionalServices(
     };
   });
 
+  // ---------------------------------------------------------------- KMS
   const kms = mockClient(KMSClient);
   const keyOf = async (keyId: string, getClient: ClientOf) => {
-    const data = await regionOf("kms", getClient);
-    const key = Object.values(data.keys).find(
-      (k) => keyId === k.id || keyId === keyArn(data.account, data.region, k.id),
-    );
-    if (!key || key.deletedAfterListing) {
-      throw regionalError("kms", "NotFoundException", 400, `Key '${keyId}' does not exist`);
-    }
-    return { key, arn: keyArn(data.account, data.region, key.id), account: data.account };
+    const at = await where("kms", getClient);
+    const key = at.keys.find((k) => keyId === k.id || keyId === arnOf.key(at.account, at.region, k.id));
+    if (!live(key)) throw regionalError("kms", "NotFoundException", 400, `Key '${keyId}' does not exist`);
+    return { key, arn: arnOf.key(at.account, at.region, key.id), account: at.account };
   };
   kms.on(ListKeysCommand).callsFake(async (input: { Marker?: string }, getClient) => {
-    const data = await regionOf("kms", getClient);
-    const index = pageIndex(input.Marker, "keys");
-    const next = index + 1 < data.keyPages.length ? `keys-${index + 1}` : undefined;
+    const at = await where("kms", getClient);
+    const { items, next } = pageOf(at.keys, at.pageSize, input.Marker, "keys");
     return {
-      Keys: (data.keyPages[index] ?? []).map((id) => ({
-        KeyId: id,
-        KeyArn: keyArn(data.account, data.region, id),
-      })),
+      Keys: items.map((key) => ({ KeyId: key.id, KeyArn: arnOf.key(at.account, at.region, key.id) })),
       Truncated: next !== undefined,
       ...(next ? { NextMarker: next } : {}),
     };
@@ -317,13 +206,20 @@ export function mockRegionalServices(
     return { KeyMetadata: metadata };
   });
   kms.on(GetKeyPolicyCommand).callsFake(async (input: { KeyId: string; PolicyName?: string }, getClient) => {
-    const { key, arn } = await keyOf(input.KeyId, getClient);
+    const { key, arn, account } = await keyOf(input.KeyId, getClient);
     if (input.PolicyName !== "default") throw new Error("a key has only the policy named default");
     if (key.throttlePolicyOnce && !throttled.has(arn)) {
       throttled.add(arn);
       throw regionalError("kms", "ThrottlingException", 400, "Rate exceeded");
     }
-    if (key.policy instanceof Error) throw key.policy;
+    if (key.policy === "denied") {
+      throw regionalError(
+        "kms",
+        "AccessDeniedException",
+        400,
+        `User: arn:aws:sts::${account}:assumed-role/OrganizationAccountAccessRole/trustscan-collect is not authorized to perform: kms:GetKeyPolicy on this resource because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access`,
+      );
+    }
     return { Policy: JSON.stringify(key.policy), PolicyName: "default" };
   });
   kms.on(ListGrantsCommand).callsFake(async (input: { KeyId: string }, getClient) => {
@@ -332,5 +228,335 @@ export function mockRegionalServices(
     return { Grants: key.grants ?? [], Truncated: false };
   });
 
-  return { ec2, kms };
+  // ---------------------------------------------------------------- SQS
+  const sqs = mockClient(SQSClient);
+  sqs
+    .on(ListQueuesCommand)
+    .callsFake(async (input: { NextToken?: string; MaxResults?: number }, getClient) => {
+      const at = await where("sqs", getClient);
+      // SQS pages only when MaxResults is given.
+      const { items, next } = pageOf(
+        at.queues,
+        input.MaxResults ? at.pageSize : undefined,
+        input.NextToken,
+        "queues",
+      );
+      return {
+        QueueUrls: items.map((q) => arnOf.queueUrl(at.account, at.region, q.name)),
+        ...(next ? { NextToken: next } : {}),
+      };
+    });
+  sqs
+    .on(GetQueueAttributesCommand)
+    .callsFake(async (input: { QueueUrl: string; AttributeNames?: string[] }, getClient) => {
+      const at = await where("sqs", getClient);
+      const queue = at.queues.find((q) => arnOf.queueUrl(at.account, at.region, q.name) === input.QueueUrl);
+      if (!live(queue)) {
+        throw regionalError(
+          "sqs",
+          "QueueDoesNotExist",
+          400,
+          "The specified queue does not exist.",
+          "AWS.SimpleQueueService.NonExistentQueue",
+        );
+      }
+      if (!input.AttributeNames?.includes("Policy"))
+        throw new Error("the Policy attribute must be asked for");
+      return {
+        Attributes: {
+          QueueArn: arnOf.queue(at.account, at.region, queue.name),
+          ...(queue.policy ? { Policy: JSON.stringify(queue.policy) } : {}),
+        },
+      };
+    });
+
+  // ---------------------------------------------------------------- SNS
+  const sns = mockClient(SNSClient);
+  sns.on(ListTopicsCommand).callsFake(async (input: { NextToken?: string }, getClient) => {
+    const at = await where("sns", getClient);
+    const { items, next } = pageOf(at.topics, at.pageSize, input.NextToken, "topics");
+    return {
+      Topics: items.map((t) => ({ TopicArn: arnOf.topic(at.account, at.region, t.name) })),
+      ...(next ? { NextToken: next } : {}),
+    };
+  });
+  sns.on(GetTopicAttributesCommand).callsFake(async (input: { TopicArn: string }, getClient) => {
+    const at = await where("sns", getClient);
+    const topic = at.topics.find((t) => arnOf.topic(at.account, at.region, t.name) === input.TopicArn);
+    if (!live(topic))
+      throw regionalError("sns", "NotFoundException", 404, "Topic does not exist", "NotFound");
+    return {
+      Attributes: {
+        TopicArn: input.TopicArn,
+        Owner: at.account,
+        ...(topic.policy ? { Policy: JSON.stringify(topic.policy) } : {}),
+      },
+    };
+  });
+
+  // ---------------------------------------------------------------- Lambda
+  const lambda = mockClient(LambdaClient);
+  const notFound = (what: string) =>
+    regionalError(
+      "lambda",
+      "ResourceNotFoundException",
+      404,
+      `The resource you requested does not exist. (${what})`,
+    );
+  const functionOf = async (name: string, getClient: ClientOf) => {
+    const at = await where("lambda", getClient);
+    const found = at.functions.find(
+      (f) => name === f.name || name === arnOf.function(at.account, at.region, f.name),
+    );
+    if (!live(found)) throw notFound(name);
+    return { at, found, arn: arnOf.function(at.account, at.region, found.name) };
+  };
+  lambda.on(ListFunctionsCommand).callsFake(async (input: { Marker?: string }, getClient) => {
+    const at = await where("lambda", getClient);
+    const { items, next } = pageOf(at.functions, at.pageSize, input.Marker, "functions");
+    return {
+      Functions: items.map((f) => ({
+        FunctionName: f.name,
+        FunctionArn: arnOf.function(at.account, at.region, f.name),
+        Runtime: "nodejs22.x",
+        // Never to be written to a snapshot.
+        Environment: { Variables: { DB_PASSWORD: "lambda-env-value-never-written" } },
+      })),
+      ...(next ? { NextMarker: next } : {}),
+    };
+  });
+  lambda.on(GetPolicyCommand).callsFake(async (input: { FunctionName: string }, getClient) => {
+    const { found } = await functionOf(input.FunctionName, getClient);
+    if (!found.policy) throw notFound("no policy");
+    return { Policy: JSON.stringify(found.policy), RevisionId: "rev-1" };
+  });
+  lambda.on(ListFunctionUrlConfigsCommand).callsFake(async (input: { FunctionName: string }, getClient) => {
+    const { found, arn } = await functionOf(input.FunctionName, getClient);
+    return {
+      FunctionUrlConfigs: found.urls.map((url) => ({
+        FunctionUrl: `https://${found.name}-${url.qualifier ?? "latest"}.lambda-url.us-east-1.on.aws/`,
+        FunctionArn: url.qualifier ? `${arn}:${url.qualifier}` : arn,
+        AuthType: url.authType,
+        CreationTime: "2025-05-05T05:05:05.000+0000",
+        LastModifiedTime: "2025-05-05T05:05:05.000+0000",
+        InvokeMode: "BUFFERED",
+      })),
+    };
+  });
+  lambda.on(ListLayersCommand).callsFake(async (_input, getClient) => {
+    const at = await where("lambda", getClient);
+    return {
+      Layers: at.layers.map((layer) => ({
+        LayerName: layer.name,
+        LayerArn: arnOf.layer(at.account, at.region, layer.name),
+      })),
+    };
+  });
+  const layerOf = async (name: string, getClient: ClientOf) => {
+    const at = await where("lambda", getClient);
+    const layer = at.layers.find((l) => arnOf.layer(at.account, at.region, l.name) === name);
+    if (!layer) throw notFound(name);
+    return { layer, arn: arnOf.layer(at.account, at.region, layer.name) };
+  };
+  lambda.on(ListLayerVersionsCommand).callsFake(async (input: { LayerName: string }, getClient) => {
+    const { layer, arn } = await layerOf(input.LayerName, getClient);
+    return {
+      LayerVersions: layer.versions.map((v) => ({
+        LayerVersionArn: `${arn}:${v.version}`,
+        Version: v.version,
+        CreatedDate: "2025-06-06T06:06:06.000+0000",
+      })),
+    };
+  });
+  lambda
+    .on(GetLayerVersionPolicyCommand)
+    .callsFake(async (input: { LayerName: string; VersionNumber: number }, getClient) => {
+      const { layer } = await layerOf(input.LayerName, getClient);
+      const version = layer.versions.find((v) => v.version === input.VersionNumber);
+      if (!version?.policy) throw notFound("no policy");
+      return { Policy: JSON.stringify(version.policy), RevisionId: "rev-1" };
+    });
+
+  // ---------------------------------------------------------------- Secrets Manager
+  const secretsManager = mockClient(SecretsManagerClient);
+  secretsManager.on(ListSecretsCommand).callsFake(async (input: { NextToken?: string }, getClient) => {
+    const at = await where("secretsmanager", getClient);
+    const { items, next } = pageOf(at.secrets, at.pageSize, input.NextToken, "secrets");
+    return {
+      SecretList: items.map((s) => ({
+        ARN: arnOf.secret(at.account, at.region, s.name),
+        Name: s.name,
+        Description: "secret-description-never-written",
+        Tags: [{ Key: "owner", Value: "secret-tag-never-written" }],
+      })),
+      ...(next ? { NextToken: next } : {}),
+    };
+  });
+  secretsManager
+    .on(GetSecretResourcePolicyCommand)
+    .callsFake(async (input: { SecretId: string }, getClient) => {
+      const at = await where("secretsmanager", getClient);
+      const secret = at.secrets.find((s) => arnOf.secret(at.account, at.region, s.name) === input.SecretId);
+      if (!live(secret)) {
+        throw regionalError(
+          "secretsmanager",
+          "ResourceNotFoundException",
+          400,
+          "Secrets Manager can't find the specified secret.",
+        );
+      }
+      return {
+        ARN: input.SecretId,
+        Name: secret.name,
+        ...(secret.policy ? { ResourcePolicy: JSON.stringify(secret.policy) } : {}),
+      };
+    });
+
+  // ---------------------------------------------------------------- ECR
+  const ecr = mockClient(ECRClient);
+  ecr.on(DescribeRepositoriesCommand).callsFake(async (input: { nextToken?: string }, getClient) => {
+    const at = await where("ecr", getClient);
+    const { items, next } = pageOf(at.repositories, at.pageSize, input.nextToken, "repositories");
+    return {
+      repositories: items.map((r) => ({
+        repositoryArn: arnOf.repository(at.account, at.region, r.name),
+        registryId: at.account,
+        repositoryName: r.name,
+        repositoryUri: `${at.account}.dkr.ecr.${at.region}.amazonaws.com/${r.name}`,
+        createdAt: when("2025-07-07T07:07:07Z"),
+        imageTagMutability: "IMMUTABLE",
+      })),
+      ...(next ? { nextToken: next } : {}),
+    };
+  });
+  ecr
+    .on(GetRepositoryPolicyCommand)
+    .callsFake(async (input: { repositoryName: string; registryId?: string }, getClient) => {
+      const at = await where("ecr", getClient);
+      if (input.registryId !== at.account) throw new Error("the repository's own registry must be named");
+      const repository = at.repositories.find((r) => r.name === input.repositoryName);
+      if (!live(repository)) {
+        throw regionalError("ecr", "RepositoryNotFoundException", 400, "The repository does not exist.");
+      }
+      if (!repository.policy) {
+        throw regionalError(
+          "ecr",
+          "RepositoryPolicyNotFoundException",
+          400,
+          "Repository policy does not exist for the repository.",
+        );
+      }
+      return {
+        registryId: at.account,
+        repositoryName: repository.name,
+        policyText: JSON.stringify(repository.policy),
+      };
+    });
+
+  // ---------------------------------------------------------------- EFS
+  const efs = mockClient(EFSClient);
+  efs.on(DescribeFileSystemsCommand).callsFake(async (input: { Marker?: string }, getClient) => {
+    const at = await where("efs", getClient);
+    const { items, next } = pageOf(at.fileSystems, at.pageSize, input.Marker, "filesystems");
+    return {
+      FileSystems: items.map((fs) => ({
+        FileSystemId: fs.id,
+        FileSystemArn: arnOf.fileSystem(at.account, at.region, fs.id),
+        Name: fs.name,
+        OwnerId: at.account,
+        // Changes all the time: not written.
+        SizeInBytes: { Value: 6144 },
+        NumberOfMountTargets: 2,
+        LifeCycleState: "available",
+      })),
+      ...(next ? { NextMarker: next } : {}),
+    };
+  });
+  efs.on(DescribeFileSystemPolicyCommand).callsFake(async (input: { FileSystemId: string }, getClient) => {
+    const at = await where("efs", getClient);
+    const fs = at.fileSystems.find((f) => f.id === input.FileSystemId);
+    if (!live(fs))
+      throw regionalError(
+        "efs",
+        "FileSystemNotFound",
+        404,
+        `File system '${input.FileSystemId}' does not exist.`,
+      );
+    if (!fs.policy)
+      throw regionalError("efs", "PolicyNotFound", 404, "The file system does not have a policy.");
+    return { FileSystemId: fs.id, Policy: JSON.stringify(fs.policy) };
+  });
+
+  // ---------------------------------------------------------------- DynamoDB
+  const dynamodb = mockClient(DynamoDBClient);
+  dynamodb.on(ListTablesCommand).callsFake(async (input: { ExclusiveStartTableName?: string }, getClient) => {
+    const at = await where("dynamodb", getClient);
+    const names = at.tables.map((t) => t.name);
+    const start = input.ExclusiveStartTableName ? names.indexOf(input.ExclusiveStartTableName) + 1 : 0;
+    const size = at.pageSize ?? names.length;
+    const items = names.slice(start, start + size);
+    const more = start + size < names.length;
+    return { TableNames: items, ...(more ? { LastEvaluatedTableName: items.at(-1) } : {}) };
+  });
+  const streamArnOf = (at: Where, name: string, label: string) =>
+    `${arnOf.table(at.account, at.region, name)}/stream/${label}`;
+  dynamodb.on(DescribeTableCommand).callsFake(async (input: { TableName: string }, getClient) => {
+    const at = await where("dynamodb", getClient);
+    const table = at.tables.find((t) => t.name === input.TableName);
+    if (!live(table)) {
+      throw regionalError(
+        "dynamodb",
+        "ResourceNotFoundException",
+        400,
+        `Requested resource not found: Table: ${input.TableName} not found`,
+      );
+    }
+    return {
+      Table: {
+        TableName: table.name,
+        TableArn: arnOf.table(at.account, at.region, table.name),
+        TableId: "e1f2a3b4-0000-4000-8000-00000000000a",
+        TableStatus: "ACTIVE",
+        // Change all the time: not written.
+        ItemCount: 1234,
+        TableSizeBytes: 56789,
+        ...(table.stream
+          ? {
+              StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_IMAGE" },
+              LatestStreamLabel: table.stream.label,
+              LatestStreamArn: streamArnOf(at, table.name, table.stream.label),
+            }
+          : {}),
+      },
+    };
+  });
+  dynamodb.on(GetTableResourcePolicyCommand).callsFake(async (input: { ResourceArn: string }, getClient) => {
+    const at = await where("dynamodb", getClient);
+    for (const table of at.tables) {
+      const policy =
+        input.ResourceArn === arnOf.table(at.account, at.region, table.name)
+          ? table.policy
+          : table.stream && input.ResourceArn === streamArnOf(at, table.name, table.stream.label)
+            ? table.stream.policy
+            : undefined;
+      if (policy === undefined) continue;
+      if (!policy) {
+        throw regionalError(
+          "dynamodb",
+          "PolicyNotFoundException",
+          400,
+          `Resource-based policy not found for the provided ResourceArn: ${input.ResourceArn}`,
+        );
+      }
+      return { Policy: JSON.stringify(policy), RevisionId: "1700000000000" };
+    }
+    throw regionalError(
+      "dynamodb",
+      "ResourceNotFoundException",
+      400,
+      `Requested resource not found: ${input.ResourceArn}`,
+    );
+  });
+
+  return { dynamodb, ec2, ecr, efs, kms, lambda, secretsmanager: secretsManager, sns, sqs };
 }

@@ -11,7 +11,8 @@
  * followed by success (ListRoots, an IAM page, a bucket policy), throttling that never ends (dev's SAML list),
  * AccessDenied on one bucket policy and on sandbox's role, buckets in eu-west-1 (one found by
  * GetBucketLocation answering the legacy `EU`), and each bucket call checked to come from a client in the
- * bucket's own region.
+ * bucket's own region. The regional services (KMS, SQS, SNS, Lambda, Secrets Manager, ECR, EFS, DynamoDB) are in
+ * mock-regional.ts and mock-regional-data.ts.
  */
 import {
   GetAccountAuthorizationDetailsCommand,
