@@ -54,8 +54,12 @@ describe("docs/collect.md's minimal IAM policies", () => {
     ) as { Statement: Statement[] };
     const identityActions = actionsOf(identity.Statement);
 
-    const stackSet = parse(/```yaml\n([\s\S]*?)```/.exec(DOC)?.[1] ?? "");
-    const template = parse(stackSet.Resources.TrustscanCollectRoleStackSet.Properties.TemplateBody);
+    // CloudFormation's short form `!Ref X`, read as `{ Ref: X }`.
+    const ref = { tag: "!Ref", resolve: (value: string) => ({ Ref: value }) };
+    const stackSet = parse(/```yaml\n([\s\S]*?)```/.exec(DOC)?.[1] ?? "", { customTags: [ref] });
+    const template = parse(stackSet.Resources.TrustscanCollectRoleStackSet.Properties.TemplateBody, {
+      customTags: [ref],
+    });
     const memberActions = actionsOf(
       template.Resources.TrustscanCollectRole.Properties.Policies[0].PolicyDocument.Statement,
     );
