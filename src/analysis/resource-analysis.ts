@@ -11,6 +11,7 @@ import type { Caller } from "./callers.js";
 import { denyStatementControl, describeDenyStatement, type Control } from "./controls.js";
 import type { EvaluationContext } from "./key-values.js";
 import { collectMentions } from "./mentions.js";
+import { orgPathClauses, representativePaths } from "./org-path-classes.js";
 import {
   describePrincipalEntry,
   judgePrincipal,
@@ -118,7 +119,10 @@ export function analyzeResource(
     memo: new Map(),
     budget,
   };
-  const callers = buildOutsideCallers(mentions, zone, resource.accountId);
+  const pathClauses = orgPathClauses([...statements, ...rcpStatements]);
+  const callers = buildOutsideCallers(mentions, zone, resource.accountId, (outsidePaths) =>
+    representativePaths(outsidePaths, pathClauses, zone.organizationId ?? "", ctx),
+  );
   const wholeResource =
     resource.type === "AWS::S3::Bucket" ? [resource.arn, `${resource.arn}/*`] : [resource.arn];
   const controls: Control[] = [];
