@@ -4,6 +4,7 @@
  * The findings must be those of one caller per OU path (the engine before the classes), policy for policy.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type * as OrgPathClasses from "../../src/analysis/org-path-classes.js";
 import { analyzeResource } from "../../src/analysis/resource-analysis.js";
 import { indexSnapshot } from "../../src/analysis/snapshot-index.js";
 import { zoneFor } from "../../src/engine/scan.js";
@@ -201,7 +202,7 @@ describe("account zone: the classes of OU paths give the findings of one caller 
     const withClasses = findings(scanSnapshot);
     vi.resetModules();
     vi.doMock("../../src/analysis/org-path-classes.js", async (importOriginal) => ({
-      ...(await importOriginal<typeof import("../../src/analysis/org-path-classes.js")>()),
+      ...(await importOriginal<typeof OrgPathClasses>()),
       // The engine before the classes: every OU path with a member outside the zone gets its caller.
       representativePaths: (paths: () => readonly string[]) => [...paths()],
     }));
