@@ -11,6 +11,7 @@ import { globCoveredBy, globsIntersect } from "../../src/analysis/patterns/relat
 import {
   ACCOUNT_ID_DOMAIN,
   ORGANIZATION_ID_DOMAIN,
+  bucketArnDomain,
   objectArnDomain,
 } from "../../src/analysis/patterns/domains.js";
 
@@ -130,6 +131,32 @@ describe("intersection and inclusion", () => {
     expect(globCoveredBy(ACCOUNT_ID_DOMAIN, [globOf("????????????")], UNLIMITED)).toBe(true);
     expect(globCoveredBy(ACCOUNT_ID_DOMAIN, [globOf("???????????")], UNLIMITED)).toBe(false);
     expect(globCoveredBy(ACCOUNT_ID_DOMAIN, [globOf("0*"), globOf("1*")], UNLIMITED)).toBe(false);
+  });
+
+  it("agree with enumeration when the patterns share a run of characters before they differ", () => {
+    for (let n = 0; n < 300; n++) {
+      const prefix = randomPattern(random, "ab", 3);
+      const a = prefix + randomPattern(random, "ab*?", 3);
+      const b = prefix + randomPattern(random, "abc*?", 3);
+      const c = randomPattern(random, "ab", 2) + randomPattern(random, "ab*?", 3);
+      const both = strings.some((s) => reference(a, s) && reference(b, s));
+      expect(globsIntersect([globOf(a), globOf(b)], UNLIMITED), `${a} ∩ ${b}`).toBe(both);
+      const all = strings.some((s) => reference(a, s) && reference(b, s) && reference(c, s));
+      expect(globsIntersect([globOf(a), globOf(b), globOf(c)], UNLIMITED), `${a} ∩ ${b} ∩ ${c}`).toBe(all);
+    }
+  });
+
+  it("compares with a bucket's own ARN as with a literal", () => {
+    const bucket = bucketArnDomain("arn:aws:s3:::b");
+    expect(globsIntersect([globOf("arn:aws:s3:::*"), bucket], UNLIMITED)).toBe(true);
+    expect(globsIntersect([globOf("arn:aws:s3:::b/*"), bucket], UNLIMITED)).toBe(false);
+    expect(globCoveredBy(bucket, [globOf("arn:aws:s3:::?")], UNLIMITED)).toBe(true);
+    expect(globsIntersect([globOf("arn:aws:s3:::b*"), objectArnDomain("arn:aws:s3:::b")], UNLIMITED)).toBe(
+      true,
+    );
+    expect(globsIntersect([globOf("arn:aws:s3:::c/*"), objectArnDomain("arn:aws:s3:::b")], UNLIMITED)).toBe(
+      false,
+    );
   });
 
   it("knows an object key has at least one character", () => {

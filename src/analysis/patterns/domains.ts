@@ -3,7 +3,7 @@
  * with these tells whether it can match any real account or organization at all (`0123456789?` has 11
  * characters and matches none) and whether it matches every one (`????????????` does).
  */
-import { characters, tokenGlob, STAR, ANY, type Glob, type Token } from "./glob.js";
+import { characters, literalGlob, tokenGlob, STAR, ANY, type Glob, type Token } from "./glob.js";
 
 const DIGIT: Token = { kind: "class", cls: "digit" };
 const LOWER_ALNUM: Token = { kind: "class", cls: "lower-alnum" };
@@ -21,9 +21,9 @@ export const ORGANIZATION_ID_DOMAIN: Glob = tokenGlob(
   "o-<10 to 32 lower-case letters or digits>",
 );
 
-/** The bucket itself: its ARN. */
+/** The bucket itself: its ARN (a literal, so comparisons with it are plain matches). */
 export function bucketArnDomain(bucketArn: string): Glob {
-  return tokenGlob(chars(bucketArn), bucketArn);
+  return literalGlob(bucketArn);
 }
 
 /** Every object of the bucket: an object key has at least one character (S3 user guide, naming objects). */
@@ -32,5 +32,5 @@ export function objectArnDomain(bucketArn: string): Glob {
 }
 
 export function literalDomain(value: string): Glob {
-  return tokenGlob(chars(value), value);
+  return literalGlob(value);
 }

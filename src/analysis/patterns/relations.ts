@@ -17,6 +17,10 @@ export function globsIntersect(globs: readonly Glob[], budget: WorkBudget): bool
   if (globs.length === 0) return true;
   const literal = globs.find((g) => g.literal);
   if (literal) return globs.every((g) => matchGlob(g, literal.text, budget));
+  // A common run of characters at the start (an ARN's `arn:aws:s3:::bucket/`) is read by every pattern in step:
+  // the search starts after it, or stops at a character the patterns disagree on.
+  const start = commonPrefixLength(globs);
+  if (start < 0) return false;
   const sizes = globs.map((g) => g.tokens.length + 1);
   const encode = (positions: readonly number[]) =>
     positions.reduceRight((acc, p, i) => acc * (sizes[i] ?? 1) + p, 0);
@@ -28,7 +32,7 @@ export function globsIntersect(globs: readonly Glob[], budget: WorkBudget): bool
     seen.add(key);
     stack.push(positions);
   };
-  visit(globs.map(() => 0));
+  visit(globs.map(() => start));
   while (stack.length > 0) {
     const positions = stack.pop()!;
     budget.charge(globs.length);
@@ -44,6 +48,23 @@ export function globsIntersect(globs: readonly Glob[], budget: WorkBudget): bool
     visit(positions.map((p, i) => (tokens[i]?.kind === "star" ? p : p + 1)));
   }
   return false;
+}
+
+/**
+ * How many leading tokens every glob has as the same character (-1 when, at some position before any other token,
+ * two of them want different characters: no string matches both).
+ */
+function commonPrefixLength(globs: readonly Glob[]): number {
+  const first = globs[0] as Glob;
+  for (let position = 0; ; position += 1) {
+    const token = first.tokens[position];
+    if (token?.kind !== "char") return position;
+    for (let k = 1; k < globs.length; k += 1) {
+      const other = (globs[k] as Glob).tokens[position];
+      if (other?.kind !== "char") return position;
+      if (other.ch !== token.ch) return -1;
+    }
+  }
 }
 
 /**
