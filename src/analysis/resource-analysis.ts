@@ -86,10 +86,7 @@ export function analyzeResource(
   budget: WorkBudget = new WorkBudget(DEFAULT_RESOURCE_BUDGET),
 ): ResourceAnalysis {
   const statements = resourceStatements(resource);
-  const rcps = applicableRcps(resource.accountId, zone);
-  const rcpStatements = rcps.flatMap((policy) =>
-    policy.content.statements.filter((s) => s.effect === "Deny"),
-  );
+  const { rcps, rcpStatements } = rcpsOf(resource.accountId, zone);
   const mentions = collectMentions([...statements, ...rcpStatements]);
   for (const bucket of mentions.sourceBuckets) {
     const owner = index.bucketOwner(bucket);
@@ -130,8 +127,7 @@ export function analyzeResource(
     const control = denyStatementControl(statement, describeDenyStatement(statement), ctx);
     if (control) controls.push(control);
   }
-  for (const policy of rcps) {
-    const description = describeRcp(policy, zone, resource.accountId);
+  for (const { policy, description } of rcps) {
     for (const statement of policy.content.statements) {
       const control = denyStatementControl(statement, description, ctx);
       if (control) controls.push(control);
@@ -197,6 +193,30 @@ export function analyzeResource(
 
 function resourceStatements(resource: Resource): Statement[] {
   return policyOf(resource)?.statements ?? [];
+}
+
+interface AccountRcps {
+  rcps: { policy: OrgPolicy; description: CancellingControl }[];
+  /** Their Deny statements. */
+  rcpStatements: Statement[];
+}
+
+/** Per account, worked out once per scan (a zone belongs to one scan): every resource of the account asks. */
+const rcpsByZone = new WeakMap<Zone, Map<string, AccountRcps>>();
+
+function rcpsOf(account: string, zone: Zone): AccountRcps {
+  let byAccount = rcpsByZone.get(zone);
+  if (!byAccount) rcpsByZone.set(zone, (byAccount = new Map()));
+  let found = byAccount.get(account);
+  if (!found) {
+    const rcps = applicableRcps(account, zone);
+    found = {
+      rcps: rcps.map((policy) => ({ policy, description: describeRcp(policy, zone, account) })),
+      rcpStatements: rcps.flatMap((policy) => policy.content.statements.filter((s) => s.effect === "Deny")),
+    };
+    byAccount.set(account, found);
+  }
+  return found;
 }
 
 /** RCPs attached to the account, an OU above it or the root; never in the management account (docs/semantics.md#allow-minus-deny). */

@@ -74,9 +74,12 @@ const BUCKET_ACTIONS = new Set(
  * governs S3 actions, a trust policy STS actions (IAM User Guide, "IAM JSON policy elements: Action").
  */
 export function actionDomainOf(resource: Resource): Glob {
-  // An action name has at least one character after the service prefix.
-  return globOf(resource.type === "AWS::IAM::Role" ? "sts:?*" : "s3:?*", true);
+  return resource.type === "AWS::IAM::Role" ? STS_ACTIONS : S3_ACTIONS;
 }
+
+// An action name has at least one character after the service prefix. One glob each, so its automaton is built once.
+const STS_ACTIONS = globOf("sts:?*", true);
+const S3_ACTIONS = globOf("s3:?*", true);
 
 export type ResourceScopes = (action: string) => readonly Glob[];
 

@@ -39,6 +39,7 @@ export function characters(value: string): string[] {
 /** A pattern as written in a policy: `*` and `?` are wildcards, every other character stands for itself. */
 export function globOf(pattern: string, ignoreCase = false): Glob {
   const text = foldCase(pattern, ignoreCase);
+  if (!hasWildcard(text)) return literalGlob(text, ignoreCase);
   const tokens: Token[] = [];
   for (const ch of characters(text)) {
     if (ch === "*") {
@@ -53,8 +54,12 @@ export function globOf(pattern: string, ignoreCase = false): Glob {
 /** A value with no wildcards at all: `*` and `?` in it are ordinary characters (StringEquals). */
 export function literalGlob(value: string, ignoreCase = false): Glob {
   const text = foldCase(value, ignoreCase);
+  let tokens: Token[] | undefined;
   return {
-    tokens: characters(text).map((ch): Token => ({ kind: "char", ch })),
+    // Comparisons with a literal are mostly plain string matches: its tokens are made only when an automaton needs them.
+    get tokens() {
+      return (tokens ??= characters(text).map((ch): Token => ({ kind: "char", ch })));
+    },
     ignoreCase,
     literal: true,
     text,

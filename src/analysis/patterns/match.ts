@@ -1,6 +1,6 @@
 import { automatonOf } from "./automaton.js";
 import type { WorkBudget } from "./budget.js";
-import { characters, foldCase, type Glob } from "./glob.js";
+import { foldCase, type Glob } from "./glob.js";
 
 /**
  * Does `value` match the pattern? One pass over the value through the pattern's automaton: each character costs
@@ -11,12 +11,22 @@ export function matchGlob(glob: Glob, value: string, budget?: WorkBudget): boole
   const text = foldCase(value, glob.ignoreCase);
   if (glob.literal) return glob.text === text;
   const automaton = automatonOf(glob);
-  let states = automaton.start();
-  const chars = characters(text);
-  budget?.charge(1 + chars.length * states.words.length);
-  for (const ch of chars) {
-    states = automaton.step(states, ch);
-    if (states.isEmpty()) return false;
+  budget?.charge(1 + codePoints(text) * Math.ceil(automaton.size / 32));
+  return automaton.matches(text);
+}
+
+/** The number of characters as IAM counts them: code points, a surrogate pair being one. */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        count -= 1;
+        i += 1;
+      }
+    }
   }
-  return automaton.accepts(states);
+  return count;
 }
