@@ -87,24 +87,6 @@ export function analyzeResource(
 ): ResourceAnalysis {
   const statements = resourceStatements(resource);
   const { rcps, rcpStatements } = rcpsOf(resource.accountId, zone);
-  const mentions = collectMentions([...statements, ...rcpStatements]);
-  for (const bucket of mentions.sourceBuckets) {
-    const owner = index.bucketOwner(bucket);
-    if (owner) mentions.accounts.add(owner);
-    else mentions.unknownBucketOwners.add(bucket);
-  }
-  const acl = resource.type === "AWS::S3::Bucket" ? resource.acl : undefined;
-  for (const grant of acl?.grants ?? []) {
-    if (grant.grantee.type === "CanonicalUser" && grant.grantee.id && grant.grantee.id !== acl?.ownerId) {
-      const account = index.accountOfCanonicalUser(grant.grantee.id);
-      if (account) mentions.accounts.add(account);
-      else mentions.canonicalUsers.add(grant.grantee.id);
-    }
-    // A grant to an e-mail address names an account S3 resolved when it was made: unknown here, so a party of its own.
-    if (grant.grantee.type === "AmazonCustomerByEmail" && grant.grantee.email)
-      mentions.unknownPrincipals.add(grant.grantee.email);
-  }
-
   const ctx: EvaluationContext & PrincipalContext = {
     ownerAccount: resource.accountId,
     ownerOrgId: zone.isOrgMember(resource.accountId) ? zone.organizationId : undefined,
@@ -116,23 +98,20 @@ export function analyzeResource(
     memo: new Map(),
     budget,
   };
-  const pathClauses = orgPathClauses([...statements, ...rcpStatements]);
-  const callers = buildOutsideCallers(mentions, zone, resource.accountId, (outsidePaths) =>
-    representativePaths(outsidePaths, pathClauses, zone.organizationId ?? "", ctx),
-  );
   const wholeResource =
     resource.type === "AWS::S3::Bucket" ? [resource.arn, `${resource.arn}/*`] : [resource.arn];
-  const controls: Control[] = [];
-  for (const statement of statements) {
-    const control = denyStatementControl(statement, describeDenyStatement(statement), ctx);
-    if (control) controls.push(control);
-  }
-  for (const { policy, description } of rcps) {
-    for (const statement of policy.content.statements) {
-      const control = denyStatementControl(statement, description, ctx);
-      if (control) controls.push(control);
-    }
-  }
+  // Callers and controls are worked out when a grant is first evaluated: a bucket policy of Deny statements alone
+  // (with an ACL for the owner only) has nothing to evaluate them against.
+  let callers: Caller[] | undefined;
+  let controls: Control[] | undefined;
+  const judging: Judging = {
+    get callers() {
+      return (callers ??= outsideCallers(resource, statements, rcpStatements, zone, index, ctx));
+    },
+    get controls() {
+      return (controls ??= resourceControls(statements, rcps, ctx));
+    },
+  };
 
   const grants: AnalyzedGrant[] = [];
   const federated: FederatedGrant[] = [];
@@ -161,7 +140,7 @@ export function analyzeResource(
           principalWritten: unit.written,
           actionsWritten,
           conditions: statement.conditions,
-          cancelledBy: federatedCancellation(controls, unit.federated, entry, wholeResource),
+          cancelledBy: federatedCancellation(judging.controls, unit.federated, entry, wholeResource),
         });
         continue;
       }
@@ -178,17 +157,74 @@ export function analyzeResource(
         principalWritten: unit.written,
         actionsWritten,
         conditions: statement.conditions,
-        access: evaluateGrant(evaluated, callers, controls, ctx),
+        access: evaluateGrant(evaluated, judging.callers, judging.controls, ctx),
         evaluated,
       });
     }
   }
 
   if (resource.type === "AWS::S3::Bucket") {
-    applyRestrictPublicBuckets(resource, grants, callers, controls, ctx, index);
-    grants.push(...aclGrants(resource, callers, controls, ctx, index, wholeResource));
+    applyRestrictPublicBuckets(resource, grants, judging, ctx, index);
+    grants.push(...aclGrants(resource, judging, ctx, index, wholeResource));
   }
   return { resource, zone, grants, federated };
+}
+
+/** What grants are evaluated against: the outside callers, and the controls that may take access away. */
+interface Judging {
+  readonly callers: readonly Caller[];
+  readonly controls: readonly Control[];
+}
+
+function outsideCallers(
+  resource: Resource,
+  statements: readonly Statement[],
+  rcpStatements: readonly Statement[],
+  zone: Zone,
+  index: SnapshotIndex,
+  ctx: EvaluationContext,
+): Caller[] {
+  const mentions = collectMentions([...statements, ...rcpStatements]);
+  for (const bucket of mentions.sourceBuckets) {
+    const owner = index.bucketOwner(bucket);
+    if (owner) mentions.accounts.add(owner);
+    else mentions.unknownBucketOwners.add(bucket);
+  }
+  const acl = resource.type === "AWS::S3::Bucket" ? resource.acl : undefined;
+  for (const grant of acl?.grants ?? []) {
+    if (grant.grantee.type === "CanonicalUser" && grant.grantee.id && grant.grantee.id !== acl?.ownerId) {
+      const account = index.accountOfCanonicalUser(grant.grantee.id);
+      if (account) mentions.accounts.add(account);
+      else mentions.canonicalUsers.add(grant.grantee.id);
+    }
+    // A grant to an e-mail address names an account S3 resolved when it was made: unknown here, so a party of its own.
+    if (grant.grantee.type === "AmazonCustomerByEmail" && grant.grantee.email)
+      mentions.unknownPrincipals.add(grant.grantee.email);
+  }
+  const pathClauses = orgPathClauses([...statements, ...rcpStatements]);
+  return buildOutsideCallers(mentions, zone, resource.accountId, (outsidePaths) =>
+    representativePaths(outsidePaths, pathClauses, zone.organizationId ?? "", ctx),
+  );
+}
+
+/** The policy's own Deny statements, then each applicable RCP's. */
+function resourceControls(
+  statements: readonly Statement[],
+  rcps: AccountRcps["rcps"],
+  ctx: EvaluationContext & PrincipalContext,
+): Control[] {
+  const controls: Control[] = [];
+  for (const statement of statements) {
+    const control = denyStatementControl(statement, describeDenyStatement(statement), ctx);
+    if (control) controls.push(control);
+  }
+  for (const { policy, description } of rcps) {
+    for (const statement of policy.content.statements) {
+      const control = denyStatementControl(statement, description, ctx);
+      if (control) controls.push(control);
+    }
+  }
+  return controls;
 }
 
 function resourceStatements(resource: Resource): Statement[] {
@@ -383,8 +419,7 @@ function federatedCancellation(
 function applyRestrictPublicBuckets(
   bucket: BucketResource,
   grants: AnalyzedGrant[],
-  callers: readonly Caller[],
-  controls: readonly Control[],
+  judging: Judging,
   ctx: EvaluationContext,
   index: SnapshotIndex,
 ): void {
@@ -401,7 +436,7 @@ function applyRestrictPublicBuckets(
     denies: (caller) => caller.kind !== "service",
   };
   for (const grant of grants)
-    grant.access = evaluateGrant(grant.evaluated, callers, [...controls, restrict], ctx);
+    grant.access = evaluateGrant(grant.evaluated, judging.callers, [...judging.controls, restrict], ctx);
 }
 
 function restrictingSetting(
@@ -416,8 +451,7 @@ function restrictingSetting(
 
 function aclGrants(
   bucket: BucketResource,
-  callers: readonly Caller[],
-  controls: readonly Control[],
+  judging: Judging,
   ctx: EvaluationContext & PrincipalContext,
   index: SnapshotIndex,
   resources: readonly string[],
@@ -431,7 +465,7 @@ function aclGrants(
     if (!judged) continue;
     const actions = ACL_PERMISSION_ACTIONS[grant.permission] ?? ACL_PERMISSION_ACTIONS.FULL_CONTROL ?? [];
     const isPublicGroup = judged.kind === "anyone" || judged.kind === "any-aws-account";
-    const grantControls = [...controls];
+    const grantControls = [...judging.controls];
     if (isPublicGroup && ignorePublic) {
       grantControls.push({
         description: {
@@ -454,7 +488,7 @@ function aclGrants(
       principalWritten: `ACL grantee ${grantee || "?"}`,
       actionsWritten: [`${grant.permission} (${actions.join(", ")})`],
       conditions: [],
-      access: evaluateGrant(evaluated, callers, grantControls, ctx),
+      access: evaluateGrant(evaluated, judging.callers, grantControls, ctx),
       evaluated,
     });
   }

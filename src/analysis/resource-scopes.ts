@@ -92,10 +92,21 @@ const scopeKinds = new WeakMap<Glob, "bucket" | "object">();
  */
 export function appliesOnlyElsewhere(action: string, scope: Glob): boolean {
   const kind = scopeKinds.get(scope);
-  const name = action.toLowerCase();
-  if (kind === "bucket") return OBJECT_ACTIONS.has(name);
-  if (kind === "object") return BUCKET_ACTIONS.has(name);
+  if (kind === "bucket") return resourceTypeOf(action) === "object";
+  if (kind === "object") return resourceTypeOf(action) === "bucket";
   return false;
+}
+
+/** The only S3 resource type an action name applies to, if the tables above know it: asked for every comparison. */
+const resourceTypes = new Map<string, "object" | "bucket" | undefined>();
+const MAX_REMEMBERED_ACTIONS = 4096;
+
+function resourceTypeOf(action: string): "object" | "bucket" | undefined {
+  if (resourceTypes.has(action)) return resourceTypes.get(action);
+  const name = action.toLowerCase();
+  const type = OBJECT_ACTIONS.has(name) ? "object" : BUCKET_ACTIONS.has(name) ? "bucket" : undefined;
+  if (resourceTypes.size < MAX_REMEMBERED_ACTIONS) resourceTypes.set(action, type);
+  return type;
 }
 
 export function resourceScopesOf(resource: Resource): ResourceScopes {
@@ -111,10 +122,8 @@ export function resourceScopesOf(resource: Resource): ResourceScopes {
   const onlyObjects = [objects];
   const onlyBucket = [bucket];
   return (action) => {
-    const name = action.toLowerCase();
-    if (OBJECT_ACTIONS.has(name)) return onlyObjects;
-    if (BUCKET_ACTIONS.has(name)) return onlyBucket;
-    return both;
+    const type = resourceTypeOf(action);
+    return type === "object" ? onlyObjects : type === "bucket" ? onlyBucket : both;
   };
 }
 

@@ -3,11 +3,11 @@
  * with these tells whether it can match any real account or organization at all (`0123456789?` has 11
  * characters and matches none) and whether it matches every one (`????????????` does).
  */
-import { characters, literalGlob, tokenGlob, STAR, ANY, type Glob, type Token } from "./glob.js";
+import { characters, charToken, literalGlob, tokenGlob, STAR, ANY, type Glob, type Token } from "./glob.js";
 
 const DIGIT: Token = { kind: "class", cls: "digit" };
 const LOWER_ALNUM: Token = { kind: "class", cls: "lower-alnum" };
-const chars = (text: string): Token[] => characters(text).map((ch) => ({ kind: "char", ch }));
+const chars = (text: string): Token[] => characters(text).map(charToken);
 
 /** An AWS account id: exactly 12 digits (Organizations API reference, Account.Id). */
 export const ACCOUNT_ID_DOMAIN: Glob = tokenGlob(Array<Token>(12).fill(DIGIT), "<12 digits>");

@@ -46,9 +46,22 @@ export function globOf(pattern: string, ignoreCase = false): Glob {
       // `**` means the same as `*`; collapsing keeps the automaton free of star-to-star moves.
       if (tokens[tokens.length - 1]?.kind !== "star") tokens.push(STAR);
     } else if (ch === "?") tokens.push(ANY);
-    else tokens.push({ kind: "char", ch });
+    else tokens.push(charToken(ch));
   }
   return { tokens, ignoreCase, literal: !hasWildcard(text), text };
+}
+
+/** Tokens are never changed: one per character will do for every pattern (up to a bound, for hostile text). */
+const charTokens = new Map<string, Token>();
+const MAX_CHAR_TOKENS = 1024;
+
+export function charToken(ch: string): Token {
+  let token = charTokens.get(ch);
+  if (!token) {
+    token = { kind: "char", ch };
+    if (charTokens.size < MAX_CHAR_TOKENS) charTokens.set(ch, token);
+  }
+  return token;
 }
 
 /** A value with no wildcards at all: `*` and `?` in it are ordinary characters (StringEquals). */
@@ -58,7 +71,7 @@ export function literalGlob(value: string, ignoreCase = false): Glob {
   return {
     // Comparisons with a literal are mostly plain string matches: its tokens are made only when an automaton needs them.
     get tokens() {
-      return (tokens ??= characters(text).map((ch): Token => ({ kind: "char", ch })));
+      return (tokens ??= characters(text).map(charToken));
     },
     ignoreCase,
     literal: true,
