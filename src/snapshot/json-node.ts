@@ -61,8 +61,14 @@ export class JsonSource {
     }
     if (wanted.length === 0) return;
     const spans = this.locator.spans(wanted.map(([, node]) => node.segments()));
+    const positions = this.locator.positions(spans.flatMap((span) => [span?.start ?? 0, span?.end ?? 0]));
     wanted.forEach(([location], index) => {
-      Object.assign(location, this.locationOf(spans[index] ?? { start: 0, end: 0 }));
+      const start = positions[2 * index] as { line: number; column: number };
+      const end = positions[2 * index + 1] as { line: number; column: number };
+      location.startLine = start.line;
+      location.startColumn = start.column;
+      location.endLine = end.line;
+      location.endColumn = end.column;
       this.deferred.delete(location);
     });
   }

@@ -41,6 +41,7 @@ const NOT_STRUCTURAL = /[^{}[\]"]*/y;
  */
 export class TextLocator {
   private lineStarts: Int32Array | undefined;
+  private hasCarriageReturn: boolean | undefined;
   private readonly children = new Map<number, Children>();
   private rootStart: number | undefined;
   private rootEnd: number | undefined;
@@ -116,6 +117,34 @@ export class TextLocator {
       return this.skipValue(valueStart);
     });
     return keys;
+  }
+
+  /**
+   * 1-based lines and columns of many offsets at once: one pass to the last of them, counting line breaks, rather
+   * than an index of every line of the file (a scan asks for a few hundred positions in a file of tens of
+   * thousands of lines). Text with a CR uses the index, which knows every kind of line break.
+   */
+  positions(offsets: readonly number[]): { line: number; column: number }[] {
+    if (this.lineStarts !== undefined || (this.hasCarriageReturn ??= this.text.includes("\r"))) {
+      return offsets.map((offset) => this.position(offset));
+    }
+    const order = offsets
+      .map((_, index) => index)
+      .sort((a, b) => (offsets[a] as number) - (offsets[b] as number));
+    const result = new Array<{ line: number; column: number }>(offsets.length);
+    let line = 1;
+    let lineStart = 0;
+    let next = this.text.indexOf("\n");
+    for (const index of order) {
+      const offset = offsets[index] as number;
+      while (next !== -1 && next < offset) {
+        line += 1;
+        lineStart = next + 1;
+        next = this.text.indexOf("\n", lineStart);
+      }
+      result[index] = { line, column: offset - lineStart + 1 };
+    }
+    return result;
   }
 
   /** 1-based line and column of an offset. */

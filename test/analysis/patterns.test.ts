@@ -61,8 +61,28 @@ describe("matchGlob", () => {
     ["*", "", true],
     ["?", "", false],
     ["a?c", "a😀c", true],
+    ["a*😀", "ab😀", true],
+    ["?*", "😀", true],
+    ["??*", "😀", false],
+    ["😀*", "😀x", true],
+    ["*b", "😀b", true],
+    ["a*b", "ab", true],
+    ["a*b", "a", false],
+    ["a*ab", "ab", false],
   ])("%s ~ %s is %s", (pattern, value, expected) => {
     expect(matchGlob(globOf(pattern), value)).toBe(expected);
+  });
+
+  it.each([
+    { domain: ACCOUNT_ID_DOMAIN, value: "123456789012", expected: true },
+    { domain: ACCOUNT_ID_DOMAIN, value: "12345678901a", expected: false },
+    { domain: ACCOUNT_ID_DOMAIN, value: "1234567890123", expected: false },
+    { domain: ORGANIZATION_ID_DOMAIN, value: "o-abcdefgh12", expected: true },
+    { domain: ORGANIZATION_ID_DOMAIN, value: "o-abcdefgh12xyz", expected: true },
+    { domain: ORGANIZATION_ID_DOMAIN, value: "o-abcdefgh1", expected: false },
+    { domain: ORGANIZATION_ID_DOMAIN, value: "o-ABCDEFGH12", expected: false },
+  ])("$value in $domain.text is $expected", ({ domain, value, expected }) => {
+    expect(matchGlob(domain, value)).toBe(expected);
   });
 
   it("folds case when asked (action names)", () => {

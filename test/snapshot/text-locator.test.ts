@@ -65,6 +65,18 @@ describe("TextLocator: the positions of the location-aware parser, found after J
     });
   }
 
+  for (const [name, text] of Object.entries(TEXTS)) {
+    it(`gives many positions at once as one at a time (${name})`, () => {
+      // Every offset, in an order that is not the text's, with repeats.
+      const offsets = Array.from({ length: text.length + 1 }, (_, i) => (i * 7) % (text.length + 1));
+      const expected = offsets.map((offset) => new TextLocator(text).position(offset));
+      expect(new TextLocator(text).positions([...offsets, ...offsets.slice(0, 5)])).toEqual([
+        ...expected,
+        ...expected.slice(0, 5),
+      ]);
+    });
+  }
+
   it("has no span for a path the text does not have", () => {
     const locator = new TextLocator('{"a": [1, 2]}');
     expect(locator.spans([["a", 2], ["b"], ["a", 1]])).toEqual([
