@@ -7,7 +7,11 @@ import { describe, expect, it } from "vitest";
 import { WorkBudget, BudgetExceeded, UNLIMITED } from "../../src/analysis/patterns/budget.js";
 import { globOf, literalGlob, tokenGlob } from "../../src/analysis/patterns/glob.js";
 import { matchGlob } from "../../src/analysis/patterns/match.js";
-import { globCoveredBy, globsIntersect } from "../../src/analysis/patterns/relations.js";
+import {
+  globCoveredBy,
+  globsIntersect,
+  intersectionCoveredBy,
+} from "../../src/analysis/patterns/relations.js";
 import {
   ACCOUNT_ID_DOMAIN,
   ORGANIZATION_ID_DOMAIN,
@@ -163,6 +167,18 @@ describe("intersection and inclusion", () => {
       expect(globsIntersect([globOf(a), globOf(b)], UNLIMITED), `${a} ∩ ${b}`).toBe(both);
       const all = strings.some((s) => reference(a, s) && reference(b, s) && reference(c, s));
       expect(globsIntersect([globOf(a), globOf(b), globOf(c)], UNLIMITED), `${a} ∩ ${b} ∩ ${c}`).toBe(all);
+      const d = prefix.slice(0, 1) + randomPattern(random, "ab*?", 3);
+      const covered = strings.every(
+        (s) => !(reference(a, s) && reference(b, s)) || reference(c, s) || reference(d, s),
+      );
+      expect(
+        intersectionCoveredBy([globOf(a), globOf(b)], [globOf(c), globOf(d)], UNLIMITED),
+        `${a} ∩ ${b} ⊆ ${c} ∪ ${d}`,
+      ).toBe(covered);
+      const inA = strings.filter((s) => reference(a, s));
+      expect(globCoveredBy(globOf(a), [globOf(b), globOf(d)], UNLIMITED), `${a} ⊆ ${b} ∪ ${d}`).toBe(
+        inA.every((s) => reference(b, s) || reference(d, s)),
+      );
     }
   });
 
