@@ -33,7 +33,11 @@ export class JsonSource {
     readonly deferLocations: boolean = host?.source.deferLocations ?? false,
   ) {}
 
+  /** How many times the text itself was consulted (positions, numbers as written, key order): see readPolicyDocument. */
+  textLookups = 0;
+
   get locator(): TextLocator {
+    this.textLookups += 1;
     return (this.textLocator ??= new TextLocator(this.text));
   }
 
