@@ -64,8 +64,13 @@ function assumingAccounts(accesses: readonly CallerAccess[]): string[] | undefin
 function externalIdFinding(analysis: ResourceAnalysis, grant: AnalyzedGrant): FindingDraft | undefined {
   // The rule is about accounts the granting statement itself names (in Principal or a confining condition):
   // an account other statements happen to mention is, for this grant, one of "any account".
-  const named = grant.statement ? collectMentions([grant.statement]).accounts : new Set<string>();
-  const namedBy = (accounts: string[] | undefined) => accounts?.filter((a) => named.has(a));
+  let named: Set<string> | undefined;
+  const namedBy = (accounts: string[] | undefined) => {
+    // Most grants reach no outside account at all: the statement's mentions are collected only when one does.
+    if (!accounts || accounts.length === 0) return accounts;
+    named ??= grant.statement ? collectMentions([grant.statement]).accounts : new Set<string>();
+    return accounts.filter((a) => named?.has(a));
+  };
   const after = namedBy(assumingAccounts(grant.access.after));
   if (after === undefined) return undefined;
   const active = after.length > 0;

@@ -100,10 +100,16 @@ export function evaluateGrant(
     const remaining: string[] = [];
     for (const action of actions) {
       ctx.budget.charge(1);
-      const single = controls.filter((control) => control.denies(caller, action, grant.resources));
-      const denying = single.length > 0 ? single : together.deniedBy(caller, action);
-      if (denying.length === 0) remaining.push(action);
-      for (const control of denying) cancelling.set(control.description.name, control.description);
+      let denied = false;
+      for (const control of controls) {
+        if (!control.denies(caller, action, grant.resources)) continue;
+        denied = true;
+        cancelling.set(control.description.name, control.description);
+      }
+      if (denied) continue;
+      const jointly = together.deniedBy(caller, action);
+      if (jointly.length === 0) remaining.push(action);
+      for (const control of jointly) cancelling.set(control.description.name, control.description);
     }
     if (remaining.length > 0 && hasEssential(remaining)) after.push({ caller, actions: remaining });
   }

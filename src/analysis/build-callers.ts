@@ -15,7 +15,16 @@ import type { Zone } from "./zone.js";
  * name, the zone's own organization when the zone is one account, and AWS services acting for each of those —
  * each AWS-side caller from the internet and from each network the policies name.
  */
-export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: string): Caller[] {
+export function buildOutsideCallers(
+  mentions: Mentions,
+  zone: Zone,
+  owner: string,
+  /**
+   * The OU paths that need a caller of their own, given (when asked for) those with a member outside the zone:
+   * org-path-classes.ts. By default every one of them.
+   */
+  distinctPaths: PathSelection = (outsidePaths) => outsidePaths(),
+): Caller[] {
   const networks: Network[] = [
     { kind: "internet" },
     { kind: "own-vpc" },
@@ -28,7 +37,7 @@ export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: strin
   // The snapshot's own organization lists every member: its members get callers of their own below, and an
   // account it does not list cannot be in it.
   const foreignOrgs = [...mentions.orgs].filter((org) => org !== zone.organizationId).sort();
-  const identities = outsideIdentities(mentions, zone, owner, foreignOrgs);
+  const identities = outsideIdentities(mentions, zone, owner, foreignOrgs, distinctPaths);
   const zoneOrgIsOutside = zone.organization !== undefined && !zone.isOrgInside(zone.organization.id);
   // Services act for an account, not as one of its principals: only AWS principals are split by principal ARN.
   const principalIdentities = identities.flatMap((identity) => splitByPrincipal(identity, mentions));
@@ -85,6 +94,8 @@ export function buildOutsideCallers(mentions: Mentions, zone: Zone, owner: strin
   return callers;
 }
 
+export type PathSelection = (outsidePaths: () => string[]) => readonly string[];
+
 type Identity = Pick<Caller, "account" | "orgId" | "orgPath" | "party" | "principalArn" | "otherThanArns">;
 
 /**
@@ -102,7 +113,13 @@ function splitByPrincipal(identity: Identity, mentions: Mentions): Identity[] {
   ];
 }
 
-function outsideIdentities(mentions: Mentions, zone: Zone, owner: string, foreignOrgs: string[]): Identity[] {
+function outsideIdentities(
+  mentions: Mentions,
+  zone: Zone,
+  owner: string,
+  foreignOrgs: string[],
+  distinctPaths: PathSelection,
+): Identity[] {
   const identities: Identity[] = [
     { account: ANY_ACCOUNT, party: { kind: "anyone" } },
     { account: ANY_ACCOUNT, orgId: ANY_ORG, party: { kind: "anyone" } },
@@ -119,15 +136,14 @@ function outsideIdentities(mentions: Mentions, zone: Zone, owner: string, foreig
       orgId: zoneOrg.id,
       party: { kind: "organization", id: zoneOrg.id },
     });
-    for (const path of zone.memberPaths()) {
-      if (zone.hasMemberOutsideAt(path, owner)) {
-        identities.push({
-          account: ANY_ACCOUNT,
-          orgId: zoneOrg.id,
-          orgPath: path,
-          party: { kind: "organization", id: zoneOrg.id },
-        });
-      }
+    const outsidePaths = () => zone.memberPaths().filter((path) => zone.hasMemberOutsideAt(path, owner));
+    for (const path of distinctPaths(outsidePaths)) {
+      identities.push({
+        account: ANY_ACCOUNT,
+        orgId: zoneOrg.id,
+        orgPath: path,
+        party: { kind: "organization", id: zoneOrg.id },
+      });
     }
   }
   for (const account of [...mentions.accounts].sort()) {

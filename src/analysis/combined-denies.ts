@@ -18,15 +18,22 @@ const MAX_COMBINATIONS = 256;
 
 export class CombinedDenies {
   private readonly decided = new Map<string, boolean>();
+  /** Whether two Deny statements at all could cover the grant together (else nothing needs looking at). */
+  private readonly possible: boolean;
 
   constructor(
     private readonly controls: readonly Control[],
     private readonly grantResources: readonly string[],
     private readonly ctx: EvaluationContext,
-  ) {}
+  ) {
+    let withParts = 0;
+    for (const control of controls) if (control.parts) withParts += 1;
+    this.possible = withParts >= 2;
+  }
 
   /** The Deny statements that together deny this caller the action on every resource of the grant, or none. */
   deniedBy(caller: Caller, action: string): Control[] {
+    if (!this.possible) return [];
     const applying = this.controls.filter(
       (c) => c.parts !== undefined && c.parts.coversAction(action) && c.parts.appliesTo(caller),
     );

@@ -11,6 +11,7 @@ import type { Caller } from "./callers.js";
 import { denyStatementControl, describeDenyStatement, type Control } from "./controls.js";
 import type { EvaluationContext } from "./key-values.js";
 import { collectMentions } from "./mentions.js";
+import { orgPathClauses, representativePaths } from "./org-path-classes.js";
 import {
   describePrincipalEntry,
   judgePrincipal,
@@ -95,31 +96,7 @@ export function analyzeResource(
   // Shared by an attribute, not a policy: docs/semantics.md#shares.
   if (isSharedResource(resource)) return analyzeShares(resource, zone, index, budget);
   const statements = resourceStatements(resource);
-  const rcps = rcpsApplyTo(resource) ? applicableRcps(resource.accountId, zone) : [];
-  const rcpStatements = rcps.flatMap((policy) =>
-    policy.content.statements.filter((s) => s.effect === "Deny"),
-  );
-  const mentions = collectMentions([...statements, ...rcpStatements]);
-  for (const bucket of mentions.sourceBuckets) {
-    const owner = index.bucketOwner(bucket);
-    if (owner) mentions.accounts.add(owner);
-    else mentions.unknownBucketOwners.add(bucket);
-  }
-  const acl = resource.type === "AWS::S3::Bucket" ? resource.acl : undefined;
-  for (const grant of acl?.grants ?? []) {
-    if (grant.grantee.type === "CanonicalUser" && grant.grantee.id && grant.grantee.id !== acl?.ownerId) {
-      const account = index.accountOfCanonicalUser(grant.grantee.id);
-      if (account) mentions.accounts.add(account);
-      else mentions.canonicalUsers.add(grant.grantee.id);
-    }
-    // A grant to an e-mail address names an account S3 resolved when it was made: unknown here, so a party of its own.
-    if (grant.grantee.type === "AmazonCustomerByEmail" && grant.grantee.email)
-      mentions.unknownPrincipals.add(grant.grantee.email);
-  }
-  if (resource.type === "AWS::KMS::Key") addGrantMentions(resource, mentions);
-  const originVpc = resource.type === "AWS::S3::AccessPoint" ? accessPointVpc(resource) : undefined;
-  if (originVpc !== undefined) mentions.vpcs.add(originVpc);
-
+  const { rcps, rcpStatements } = rcpsApplyTo(resource) ? rcpsOf(resource.accountId, zone) : NO_RCPS;
   const ctx: EvaluationContext & PrincipalContext = {
     ownerAccount: resource.accountId,
     ownerOrgId: zone.isOrgMember(resource.accountId) ? zone.organizationId : undefined,
@@ -134,28 +111,24 @@ export function analyzeResource(
       ? { anonymousActions: anonymousFunctionActions(resource) }
       : {}),
   };
-  const outside = buildOutsideCallers(mentions, zone, resource.accountId);
-  const callers = originVpc === undefined ? outside : confineToNetworkOrigin(outside, originVpc);
   const wholeResource =
     resource.type === "AWS::S3::Bucket"
       ? [resource.arn, `${resource.arn}/*`]
       : isPolicyResource(resource)
         ? wholeResourceArns(resource)
         : [resource.arn];
-  const controls: Control[] = [];
-  for (const statement of statements) {
-    const control = denyStatementControl(statement, describeDenyStatement(statement), ctx);
-    if (control) controls.push(control);
-  }
-  for (const policy of rcps) {
-    const description = describeRcp(policy, zone, resource.accountId);
-    for (const statement of policy.content.statements) {
-      const control = denyStatementControl(statement, description, ctx);
-      if (!control) continue;
-      controls.push(resource.type === "AWS::KMS::Key" ? withoutRetireGrant(control, ctx) : control);
-    }
-  }
-  if (isPolicyResource(resource)) controls.push(...restrictPublicControls(resource, index));
+  // Callers and controls are worked out when a grant is first evaluated: a bucket policy of Deny statements alone
+  // (with an ACL for the owner only) has nothing to evaluate them against.
+  let callers: Caller[] | undefined;
+  let controls: Control[] | undefined;
+  const judging: Judging = {
+    get callers() {
+      return (callers ??= outsideCallers(resource, statements, rcpStatements, zone, index, ctx));
+    },
+    get controls() {
+      return (controls ??= resourceControls(resource, statements, rcps, ctx, index));
+    },
+  };
 
   const grants: AnalyzedGrant[] = [];
   const federated: FederatedGrant[] = [];
@@ -184,7 +157,7 @@ export function analyzeResource(
           principalWritten: unit.written,
           actionsWritten,
           conditions: statement.conditions,
-          cancelledBy: federatedCancellation(controls, unit.federated, entry, wholeResource),
+          cancelledBy: federatedCancellation(judging.controls, unit.federated, entry, wholeResource),
         });
         continue;
       }
@@ -201,22 +174,121 @@ export function analyzeResource(
         principalWritten: unit.written,
         actionsWritten,
         conditions: statement.conditions,
-        access: evaluateGrant(evaluated, callers, controls, grantContext(ctx, resource, actions)),
+        access: evaluateGrant(
+          evaluated,
+          judging.callers,
+          judging.controls,
+          grantContext(ctx, resource, actions),
+        ),
         evaluated,
       });
     }
   }
 
   if (resource.type === "AWS::S3::Bucket") {
-    applyRestrictPublicBuckets(resource, grants, callers, controls, ctx, index);
-    grants.push(...aclGrants(resource, callers, controls, ctx, index, wholeResource));
+    applyRestrictPublicBuckets(resource, grants, judging, ctx, index);
+    grants.push(...aclGrants(resource, judging, ctx, index, wholeResource));
   }
-  if (resource.type === "AWS::KMS::Key") grants.push(...analyzeKmsGrants(resource, callers, controls, ctx));
+  if (resource.type === "AWS::KMS::Key") {
+    grants.push(...analyzeKmsGrants(resource, judging.callers, judging.controls, ctx));
+  }
   return { resource, zone, grants, federated };
+}
+
+/** What grants are evaluated against: the outside callers, and the controls that may take access away. */
+interface Judging {
+  readonly callers: readonly Caller[];
+  readonly controls: readonly Control[];
+}
+
+function outsideCallers(
+  resource: Resource,
+  statements: readonly Statement[],
+  rcpStatements: readonly Statement[],
+  zone: Zone,
+  index: SnapshotIndex,
+  ctx: EvaluationContext,
+): Caller[] {
+  const mentions = collectMentions([...statements, ...rcpStatements]);
+  for (const bucket of mentions.sourceBuckets) {
+    const owner = index.bucketOwner(bucket);
+    if (owner) mentions.accounts.add(owner);
+    else mentions.unknownBucketOwners.add(bucket);
+  }
+  const acl = resource.type === "AWS::S3::Bucket" ? resource.acl : undefined;
+  for (const grant of acl?.grants ?? []) {
+    if (grant.grantee.type === "CanonicalUser" && grant.grantee.id && grant.grantee.id !== acl?.ownerId) {
+      const account = index.accountOfCanonicalUser(grant.grantee.id);
+      if (account) mentions.accounts.add(account);
+      else mentions.canonicalUsers.add(grant.grantee.id);
+    }
+    // A grant to an e-mail address names an account S3 resolved when it was made: unknown here, so a party of its own.
+    if (grant.grantee.type === "AmazonCustomerByEmail" && grant.grantee.email)
+      mentions.unknownPrincipals.add(grant.grantee.email);
+  }
+  if (resource.type === "AWS::KMS::Key") addGrantMentions(resource, mentions);
+  const originVpc = resource.type === "AWS::S3::AccessPoint" ? accessPointVpc(resource) : undefined;
+  if (originVpc !== undefined) mentions.vpcs.add(originVpc);
+  const pathClauses = orgPathClauses([...statements, ...rcpStatements]);
+  const outside = buildOutsideCallers(mentions, zone, resource.accountId, (outsidePaths) =>
+    representativePaths(outsidePaths, pathClauses, zone.organizationId ?? "", ctx),
+  );
+  return originVpc === undefined ? outside : confineToNetworkOrigin(outside, originVpc);
+}
+
+/** The policy's own Deny statements, then each applicable RCP's, then the type's own controls. */
+function resourceControls(
+  resource: Resource,
+  statements: readonly Statement[],
+  rcps: AccountRcps["rcps"],
+  ctx: EvaluationContext & PrincipalContext,
+  index: SnapshotIndex,
+): Control[] {
+  const controls: Control[] = [];
+  for (const statement of statements) {
+    const control = denyStatementControl(statement, describeDenyStatement(statement), ctx);
+    if (control) controls.push(control);
+  }
+  for (const { policy, description } of rcps) {
+    for (const statement of policy.content.statements) {
+      const control = denyStatementControl(statement, description, ctx);
+      if (!control) continue;
+      // An RCP never takes kms:RetireGrant away (docs/semantics.md#kms).
+      controls.push(resource.type === "AWS::KMS::Key" ? withoutRetireGrant(control, ctx) : control);
+    }
+  }
+  if (isPolicyResource(resource)) controls.push(...restrictPublicControls(resource, index));
+  return controls;
 }
 
 function resourceStatements(resource: Resource): Statement[] {
   return policyOf(resource)?.statements ?? [];
+}
+
+interface AccountRcps {
+  rcps: { policy: OrgPolicy; description: CancellingControl }[];
+  /** Their Deny statements. */
+  rcpStatements: Statement[];
+}
+
+const NO_RCPS: AccountRcps = { rcps: [], rcpStatements: [] };
+
+/** Per account, worked out once per scan (a zone belongs to one scan): every resource of the account asks. */
+const rcpsByZone = new WeakMap<Zone, Map<string, AccountRcps>>();
+
+function rcpsOf(account: string, zone: Zone): AccountRcps {
+  let byAccount = rcpsByZone.get(zone);
+  if (!byAccount) rcpsByZone.set(zone, (byAccount = new Map()));
+  let found = byAccount.get(account);
+  if (!found) {
+    const rcps = applicableRcps(account, zone);
+    found = {
+      rcps: rcps.map((policy) => ({ policy, description: describeRcp(policy, zone, account) })),
+      rcpStatements: rcps.flatMap((policy) => policy.content.statements.filter((s) => s.effect === "Deny")),
+    };
+    byAccount.set(account, found);
+  }
+  return found;
 }
 
 /** RCPs attached to the account, an OU above it or the root; never in the management account (docs/semantics.md#allow-minus-deny). */
@@ -384,8 +456,7 @@ function federatedCancellation(
 function applyRestrictPublicBuckets(
   bucket: BucketResource,
   grants: AnalyzedGrant[],
-  callers: readonly Caller[],
-  controls: readonly Control[],
+  judging: Judging,
   ctx: EvaluationContext,
   index: SnapshotIndex,
 ): void {
@@ -402,7 +473,7 @@ function applyRestrictPublicBuckets(
     denies: (caller) => caller.kind !== "service",
   };
   for (const grant of grants)
-    grant.access = evaluateGrant(grant.evaluated, callers, [...controls, restrict], ctx);
+    grant.access = evaluateGrant(grant.evaluated, judging.callers, [...judging.controls, restrict], ctx);
 }
 
 function restrictingSetting(
@@ -417,8 +488,7 @@ function restrictingSetting(
 
 function aclGrants(
   bucket: BucketResource,
-  callers: readonly Caller[],
-  controls: readonly Control[],
+  judging: Judging,
   ctx: EvaluationContext & PrincipalContext,
   index: SnapshotIndex,
   resources: readonly string[],
@@ -432,7 +502,7 @@ function aclGrants(
     if (!judged) continue;
     const actions = ACL_PERMISSION_ACTIONS[grant.permission] ?? ACL_PERMISSION_ACTIONS.FULL_CONTROL ?? [];
     const isPublicGroup = judged.kind === "anyone" || judged.kind === "any-aws-account";
-    const grantControls = [...controls];
+    const grantControls = [...judging.controls];
     if (isPublicGroup && ignorePublic) {
       grantControls.push({
         description: {
@@ -455,7 +525,7 @@ function aclGrants(
       principalWritten: `ACL grantee ${grantee || "?"}`,
       actionsWritten: [`${grant.permission} (${actions.join(", ")})`],
       conditions: [],
-      access: evaluateGrant(evaluated, callers, grantControls, ctx),
+      access: evaluateGrant(evaluated, judging.callers, grantControls, ctx),
       evaluated,
     });
   }

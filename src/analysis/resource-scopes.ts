@@ -76,14 +76,23 @@ const BUCKET_ACTIONS = new Set(
  * Guide, "IAM JSON policy elements: Action"; docs/semantics.md#resource-types).
  */
 export function actionDomainOf(resource: Resource): Glob {
-  // An action name has at least one character after the service prefix.
-  return globOf(`${servicePrefixOf(resource)}:?*`, true);
+  return ACTION_DOMAINS.get(servicePrefixOf(resource)) ?? actionDomainOfPrefix(servicePrefixOf(resource));
 }
 
 function servicePrefixOf(resource: Resource): string {
   if (resource.type === "AWS::IAM::Role") return "sts";
   if (isPolicyResource(resource)) return ACTIONS_OF_TYPE[resource.type].service.prefix;
   return "s3";
+}
+
+// An action name has at least one character after the service prefix. One glob per service, so its automaton is
+// built once.
+const ACTION_DOMAINS = new Map<string, Glob>();
+
+function actionDomainOfPrefix(prefix: string): Glob {
+  const glob = globOf(`${prefix}:?*`, true);
+  ACTION_DOMAINS.set(prefix, glob);
+  return glob;
 }
 
 export type ResourceScopes = (action: string) => readonly Glob[];
@@ -97,10 +106,21 @@ const scopeKinds = new WeakMap<Glob, "bucket" | "object">();
  */
 export function appliesOnlyElsewhere(action: string, scope: Glob): boolean {
   const kind = scopeKinds.get(scope);
-  const name = action.toLowerCase();
-  if (kind === "bucket") return OBJECT_ACTIONS.has(name);
-  if (kind === "object") return BUCKET_ACTIONS.has(name);
+  if (kind === "bucket") return resourceTypeOf(action) === "object";
+  if (kind === "object") return resourceTypeOf(action) === "bucket";
   return false;
+}
+
+/** The only S3 resource type an action name applies to, if the tables above know it: asked for every comparison. */
+const resourceTypes = new Map<string, "object" | "bucket" | undefined>();
+const MAX_REMEMBERED_ACTIONS = 4096;
+
+function resourceTypeOf(action: string): "object" | "bucket" | undefined {
+  if (resourceTypes.has(action)) return resourceTypes.get(action);
+  const name = action.toLowerCase();
+  const type = OBJECT_ACTIONS.has(name) ? "object" : BUCKET_ACTIONS.has(name) ? "bucket" : undefined;
+  if (resourceTypes.size < MAX_REMEMBERED_ACTIONS) resourceTypes.set(action, type);
+  return type;
 }
 
 export function resourceScopesOf(resource: Resource): ResourceScopes {
@@ -138,10 +158,8 @@ function byObjectOrBucketAction(bucket: Glob, objects: Glob): ResourceScopes {
   const onlyObjects = [objects];
   const onlyBucket = [bucket];
   return (action) => {
-    const name = action.toLowerCase();
-    if (OBJECT_ACTIONS.has(name)) return onlyObjects;
-    if (BUCKET_ACTIONS.has(name)) return onlyBucket;
-    return both;
+    const type = resourceTypeOf(action);
+    return type === "object" ? onlyObjects : type === "bucket" ? onlyBucket : both;
   };
 }
 

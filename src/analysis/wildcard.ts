@@ -12,16 +12,17 @@ export { hasWildcard };
 // Patterns repeat within an account's policies far more than across accounts (bucket ARNs name the bucket):
 // a cache of thousands only held a large organization's scan to a few hundred MiB more, none faster.
 const CACHE_LIMIT = 1_000;
-const cache = new Map<string, Glob>();
+const caseSensitive = new Map<string, Glob>();
+const caseInsensitive = new Map<string, Glob>();
 
 /** The compiled pattern; a small cache, emptied when full, so a scan's memory does not grow with it. */
 export function pattern(text: string, ignoreCase = false): Glob {
-  const key = `${ignoreCase ? "i" : "s"}${text}`;
-  let glob = cache.get(key);
+  const cache = ignoreCase ? caseInsensitive : caseSensitive;
+  let glob = cache.get(text);
   if (!glob) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (cache.size >= CACHE_LIMIT / 2) cache.clear();
     glob = globOf(text, ignoreCase);
-    cache.set(key, glob);
+    cache.set(text, glob);
   }
   return glob;
 }

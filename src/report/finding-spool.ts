@@ -8,7 +8,9 @@ import { inTemporaryDirectory } from "./write-output.js";
 import type { Finding } from "../findings/finding.js";
 
 /** Lines are gathered up to this many characters before they are written. */
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
+/** The spool is read back in pieces of this many bytes. */
+const READ_CHUNK = 1 << 16;
 
 /**
  * A scan's findings kept on disk between the scan and its report, one line of JSON per account: a report needs
@@ -53,13 +55,21 @@ export class FindingSpool {
   /** The accounts' findings in the order appended; no more can be appended once read. */
   async *accounts(): AsyncGenerator<Finding[]> {
     await this.finishWriting();
-    let partial = "";
-    for await (const chunk of createReadStream(this.file, { encoding: "utf8", highWaterMark: CHUNK })) {
-      const lines = (partial + (chunk as string)).split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) yield JSON.parse(line) as Finding[];
+    // Read in pieces small enough for the young generation; a line is joined once, when its end is read.
+    let pieces: string[] = [];
+    for await (const chunk of createReadStream(this.file, { encoding: "utf8", highWaterMark: READ_CHUNK })) {
+      const text = chunk as string;
+      let start = 0;
+      for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
+        pieces.push(text.slice(start, end));
+        const line = pieces.length === 1 ? (pieces[0] as string) : pieces.join("");
+        pieces = [];
+        start = end + 1;
+        yield JSON.parse(line) as Finding[];
+      }
+      if (start < text.length) pieces.push(text.slice(start));
     }
-    if (partial !== "") yield JSON.parse(partial) as Finding[];
+    if (pieces.length > 0) yield JSON.parse(pieces.join("")) as Finding[];
   }
 
   async dispose(): Promise<void> {

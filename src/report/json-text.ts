@@ -13,7 +13,16 @@ export function splitAt(text: string, marker: string): [string, string] {
   return [text.slice(0, at), text.slice(at + marker.length)];
 }
 
-/** `text` with `prefix` before each of its lines (JSON text has no newline inside a string). */
-export function indent(text: string, prefix: string): string {
-  return prefix + text.replaceAll("\n", `\n${prefix}`);
+/**
+ * The elements of `values` (at least one) as JSON.stringify(document, null, 2) writes them inside an array nested
+ * `depth` levels deep: each indented by 2 × depth spaces, separated by ",\n". One stringify for the lot, with no
+ * pass to indent it afterwards.
+ */
+export function elementsAtDepth(values: readonly unknown[], depth: number): string {
+  let wrapped: unknown = values;
+  for (let level = 1; level < depth; level += 1) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each level opens with "<2 × level spaces>[\n" and closes with "\n<2 × level spaces>]".
+  const around = depth * depth + depth;
+  return text.slice(around, text.length - around);
 }

@@ -5,7 +5,7 @@ import type { SourceLocation } from "../model/location.js";
 import { sortFindings } from "./order.js";
 import { sortCollectionErrors, sortReadProblems } from "./problems.js";
 import { redactSecrets } from "./redact.js";
-import { indent, PLACEHOLDER, splitAt } from "./json-text.js";
+import { elementsAtDepth, PLACEHOLDER, splitAt } from "./json-text.js";
 import { renderPieces, type ReportPiece } from "./pieces.js";
 import { summarizeOverview } from "./summary.js";
 import { vendorsOf } from "./vendor-labels.js";
@@ -166,11 +166,9 @@ export function jsonReportPieces(overview: ScanOverview): ReportPiece[] {
     opening,
     {
       eachAccount: (findings) => {
-        let text = "";
-        for (const finding of findings) {
-          text += separator + indent(JSON.stringify(findingJson(finding), null, 2), "    ");
-          separator = ",\n";
-        }
+        if (findings.length === 0) return "";
+        const text = separator + elementsAtDepth(findings.map(findingJson), 2);
+        separator = ",\n";
         return text;
       },
     },

@@ -11,7 +11,7 @@ import {
   readProblemNotification,
 } from "./sarif-notifications.js";
 import { repoRelativeUri } from "./sarif-paths.js";
-import { indent, PLACEHOLDER, splitAt } from "./json-text.js";
+import { elementsAtDepth, PLACEHOLDER, splitAt } from "./json-text.js";
 import { renderPieces, type ReportPiece } from "./pieces.js";
 import { isInputIncomplete } from "./summary.js";
 import { toSarifResult } from "./sarif-results.js";
@@ -173,13 +173,14 @@ export function sarifReportPieces(overview: ScanOverview, options: SarifOptions)
     opening,
     {
       eachAccount: (findings) => {
-        let text = "";
-        for (const finding of findings) {
+        if (findings.length === 0) return "";
+        const results = findings.map((finding) => {
           const sarifResult = resultOf(finding);
           fingerprints.check(sarifResult);
-          text += separator + indent(JSON.stringify(sarifResult, null, 2), "        ");
-          separator = ",\n";
-        }
+          return sarifResult;
+        });
+        const text = separator + elementsAtDepth(results, 4);
+        separator = ",\n";
         return text;
       },
     },

@@ -12,8 +12,11 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
  */
 export class JsonSource {
   private textLocator: TextLocator | undefined;
-  /** Locations handed out before their position was looked up, and the node each one is the location of. */
-  private readonly deferred = new Map<SourceLocation, JsonNode>();
+  /**
+   * Locations handed out before their position was looked up, and the path of the value each one is the location
+   * of (the path, not the node: a node keeps the whole parsed file alive until the positions are looked up).
+   */
+  private readonly deferred = new Map<SourceLocation, PathSegment[]>();
   private pinned: SourceLocation | undefined;
 
   constructor(
@@ -30,7 +33,11 @@ export class JsonSource {
     readonly deferLocations: boolean = host?.source.deferLocations ?? false,
   ) {}
 
+  /** How many times the text itself was consulted (positions, numbers as written, key order): see readPolicyDocument. */
+  textLookups = 0;
+
   get locator(): TextLocator {
+    this.textLookups += 1;
     return (this.textLocator ??= new TextLocator(this.text));
   }
 
@@ -42,7 +49,7 @@ export class JsonSource {
     if (this.host) return (this.pinned ??= this.host.deferredLocation());
     if (!this.deferLocations) return node.location;
     const location = { file: this.file, startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 };
-    this.deferred.set(location, node);
+    this.deferred.set(location, node.segments());
     return location;
   }
 
@@ -51,18 +58,24 @@ export class JsonSource {
    * text for the lot.
    */
   resolveLocations(locations?: Iterable<SourceLocation>): void {
-    const wanted: [SourceLocation, JsonNode][] = [];
+    const wanted: [SourceLocation, PathSegment[]][] = [];
     if (locations === undefined) wanted.push(...this.deferred);
     else {
       for (const location of locations) {
-        const node = this.deferred.get(location);
-        if (node) wanted.push([location, node]);
+        const path = this.deferred.get(location);
+        if (path) wanted.push([location, path]);
       }
     }
     if (wanted.length === 0) return;
-    const spans = this.locator.spans(wanted.map(([, node]) => node.segments()));
+    const spans = this.locator.spans(wanted.map(([, path]) => path));
+    const positions = this.locator.positions(spans.flatMap((span) => [span?.start ?? 0, span?.end ?? 0]));
     wanted.forEach(([location], index) => {
-      Object.assign(location, this.locationOf(spans[index] ?? { start: 0, end: 0 }));
+      const start = positions[2 * index] as { line: number; column: number };
+      const end = positions[2 * index + 1] as { line: number; column: number };
+      location.startLine = start.line;
+      location.startColumn = start.column;
+      location.endLine = end.line;
+      location.endColumn = end.column;
       this.deferred.delete(location);
     });
   }

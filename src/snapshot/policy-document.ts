@@ -1,6 +1,6 @@
 import type { PolicyDocument } from "../model/policy.js";
 import { parseEmbeddedJson } from "./json-file.js";
-import { describeValue, type JsonNode } from "./json-node.js";
+import { describeValue, type JsonNode, type JsonSource } from "./json-node.js";
 import {
   AWS_PAGE,
   foundKey,
@@ -10,7 +10,7 @@ import {
   type Place,
   type PolicyReading,
 } from "./policy-grammar.js";
-import { readStatement } from "./statement.js";
+import { readStatement, statementAt } from "./statement.js";
 
 export const EXPECTED_POLICY_DOCUMENT =
   "a policy document: an object, a JSON string or a URL-encoded JSON string";
@@ -27,6 +27,43 @@ const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
  * never stops the rest.
  */
 export function readPolicyDocument(node: JsonNode, reading: PolicyReading): PolicyDocument {
+  // The roles of an account share few trust policies: a document written as one already read in the same file,
+  // that was read from its value alone (no grammar problem, no number or key order looked up in the text), is
+  // that reading again, at its own place.
+  if (node.kind !== "object" || node.source.host) return readDocument(node, reading);
+  let read = readDocuments.get(node.source);
+  if (!read) readDocuments.set(node.source, (read = new Map()));
+  let key: string;
+  try {
+    key = `${reading.kind}\u0000${JSON.stringify(node.value)}`;
+  } catch {
+    // Nested too deeply for JSON.stringify's recursion (JSON.parse has none): read as it is.
+    return readDocument(node, reading);
+  }
+  const known = read.get(key);
+  if (known) return relocated(known, node);
+  const problems = reading.problems.length;
+  const lookups = node.source.textLookups;
+  const document = readDocument(node, reading);
+  if (reading.problems.length === problems && node.source.textLookups === lookups) read.set(key, document);
+  return document;
+}
+
+/** Documents read from each file, by kind and value. */
+const readDocuments = new WeakMap<JsonSource, Map<string, PolicyDocument>>();
+
+function relocated(document: PolicyDocument, node: JsonNode): PolicyDocument {
+  const statementNode = node.object().require("Statement", "");
+  const elements = statementNode.kind === "array" ? statementNode.array() : [statementNode];
+  return {
+    statements: document.statements.map((statement) =>
+      statementAt(statement, (elements[statement.index] as JsonNode).deferredLocation()),
+    ),
+    location: node.deferredLocation(),
+  };
+}
+
+function readDocument(node: JsonNode, reading: PolicyReading): PolicyDocument {
   const documentNode = node.kind === "string" ? decodeDocumentString(node) : node;
   const document = documentNode.object(EXPECTED_POLICY_DOCUMENT);
   const problem = (place: Place, expected: string, found: string, judgement: string) =>

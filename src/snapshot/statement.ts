@@ -105,6 +105,11 @@ function finish(
   return new ReadStatement({ index, ...judged, location: node.deferredLocation() });
 }
 
+/** The same statement read at another place (a policy written the same way elsewhere in the file). */
+export function statementAt(statement: Statement, location: Statement["location"]): Statement {
+  return new ReadStatement({ ...statement, location });
+}
+
 /**
  * A statement as read. Its canonical form is worked out when first asked for: only grants without a Sid need it
  * (their fingerprint), and building it for every statement of an organization was a large share of reading.

@@ -21,8 +21,17 @@ interface Target {
   children: Map<PathSegment, Target>;
 }
 
-/** The spans of a container's children, recorded the one time the container is scanned. */
-type Children = Map<string, Span> | Span[];
+/**
+ * The members of an object recorded so far: those a scan was asked for (one asking for another member scans the
+ * object again), and those it was asked for and did not find.
+ */
+class ObjectMembers {
+  readonly found = new Map<string, Span>();
+  readonly absent = new Set<string>();
+}
+
+/** The spans of a container's children: every element of an array, the members asked for of an object. */
+type Children = ObjectMembers | Span[];
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -41,6 +50,7 @@ const NOT_STRUCTURAL = /[^{}[\]"]*/y;
  */
 export class TextLocator {
   private lineStarts: Int32Array | undefined;
+  private hasCarriageReturn: boolean | undefined;
   private readonly children = new Map<number, Children>();
   private rootStart: number | undefined;
   private rootEnd: number | undefined;
@@ -91,13 +101,13 @@ export class TextLocator {
         return { span: code === OPEN_BRACE || code === OPEN_BRACKET ? span : undefined, depth };
       }
       const segment = path[depth] as PathSegment;
-      const child = Array.isArray(children)
-        ? typeof segment === "number"
-          ? children[segment]
-          : undefined
-        : typeof segment === "string"
-          ? children.get(segment)
-          : undefined;
+      let child: Span | undefined;
+      if (Array.isArray(children)) child = typeof segment === "number" ? children[segment] : undefined;
+      else if (typeof segment === "string") {
+        child = children.found.get(segment);
+        // A member the object was not scanned for: scanned again, from here.
+        if (child === undefined && !children.absent.has(segment)) return { span, depth };
+      }
       if (child === undefined) return { span: undefined, depth };
       span = child;
     }
@@ -116,6 +126,34 @@ export class TextLocator {
       return this.skipValue(valueStart);
     });
     return keys;
+  }
+
+  /**
+   * 1-based lines and columns of many offsets at once: one pass to the last of them, counting line breaks, rather
+   * than an index of every line of the file (a scan asks for a few hundred positions in a file of tens of
+   * thousands of lines). Text with a CR uses the index, which knows every kind of line break.
+   */
+  positions(offsets: readonly number[]): { line: number; column: number }[] {
+    if (this.lineStarts !== undefined || (this.hasCarriageReturn ??= this.text.includes("\r"))) {
+      return offsets.map((offset) => this.position(offset));
+    }
+    const order = offsets
+      .map((_, index) => index)
+      .sort((a, b) => (offsets[a] as number) - (offsets[b] as number));
+    const result = new Array<{ line: number; column: number }>(offsets.length);
+    let line = 1;
+    let lineStart = 0;
+    let next = this.text.indexOf("\n");
+    for (const index of order) {
+      const offset = offsets[index] as number;
+      while (next !== -1 && next < offset) {
+        line += 1;
+        lineStart = next + 1;
+        next = this.text.indexOf("\n", lineStart);
+      }
+      result[index] = { line, column: offset - lineStart + 1 };
+    }
+    return result;
   }
 
   /** 1-based line and column of an offset. */
@@ -139,14 +177,17 @@ export class TextLocator {
     if (target.children.size === 0) return this.skipValue(index);
     const code = this.text.charCodeAt(index);
     if (code === OPEN_BRACE) {
-      const members = new Map<string, Span>();
-      const end = this.forEachMember(index, (key, valueStart, keyStart) => {
-        const child = target.children.get(key);
-        const valueEnd = child ? this.walk(valueStart, child) : this.skipValue(valueStart);
+      const recorded = this.children.get(index);
+      const members = recorded instanceof ObjectMembers ? recorded : new ObjectMembers();
+      const end = this.forEachMemberAsked(index, target, (key, child, valueStart, keyStart) => {
+        const valueEnd = this.walk(valueStart, child);
         // A duplicate key: the last one is the value JSON.parse keeps.
-        members.set(key, { start: valueStart, end: valueEnd, memberStart: keyStart });
+        members.found.set(key, { start: valueStart, end: valueEnd, memberStart: keyStart });
         return valueEnd;
       });
+      for (const key of target.children.keys()) {
+        if (typeof key === "string" && !members.found.has(key)) members.absent.add(key);
+      }
       this.children.set(index, members);
       return end;
     }
@@ -170,6 +211,43 @@ export class TextLocator {
       return end;
     }
     return this.skipValue(index);
+  }
+
+  /**
+   * Calls `visit` for each member of the object at `index` whose key `target` asks for (with the target below it,
+   * the offset of its value and of its key), skipping the others without decoding their keys. Returns the offset
+   * after the object.
+   */
+  private forEachMemberAsked(
+    index: number,
+    target: Target,
+    visit: (key: string, child: Target, valueStart: number, keyStart: number) => number,
+  ): number {
+    const text = this.text;
+    let next = this.skipWhitespace(index + 1);
+    if (text.charCodeAt(next) === CLOSE_BRACE) return next + 1;
+    for (;;) {
+      const keyEnd = this.skipString(next);
+      const valueStart = this.skipWhitespace(this.skipWhitespace(keyEnd) + 1);
+      let asked: [string, Target] | undefined;
+      const length = keyEnd - next - 2;
+      let escaped = false;
+      for (let i = next + 1; i < keyEnd - 1 && !escaped; i++) escaped = text.charCodeAt(i) === BACKSLASH;
+      for (const [segment, child] of target.children) {
+        if (typeof segment !== "string") continue;
+        const matches = escaped
+          ? decodeKey(text, next, keyEnd) === segment
+          : segment.length === length && text.startsWith(segment, next + 1);
+        if (matches) {
+          asked = [segment, child];
+          break;
+        }
+      }
+      const end = asked ? visit(asked[0], asked[1], valueStart, next) : this.skipValue(valueStart);
+      next = this.skipWhitespace(end);
+      if (text.charCodeAt(next) !== COMMA) return next + 1;
+      next = this.skipWhitespace(next + 1);
+    }
   }
 
   /**

@@ -7,10 +7,15 @@ import { describe, expect, it } from "vitest";
 import { WorkBudget, BudgetExceeded, UNLIMITED } from "../../src/analysis/patterns/budget.js";
 import { globOf, literalGlob, tokenGlob } from "../../src/analysis/patterns/glob.js";
 import { matchGlob } from "../../src/analysis/patterns/match.js";
-import { globCoveredBy, globsIntersect } from "../../src/analysis/patterns/relations.js";
+import {
+  globCoveredBy,
+  globsIntersect,
+  intersectionCoveredBy,
+} from "../../src/analysis/patterns/relations.js";
 import {
   ACCOUNT_ID_DOMAIN,
   ORGANIZATION_ID_DOMAIN,
+  bucketArnDomain,
   objectArnDomain,
 } from "../../src/analysis/patterns/domains.js";
 
@@ -60,8 +65,28 @@ describe("matchGlob", () => {
     ["*", "", true],
     ["?", "", false],
     ["a?c", "a😀c", true],
+    ["a*😀", "ab😀", true],
+    ["?*", "😀", true],
+    ["??*", "😀", false],
+    ["😀*", "😀x", true],
+    ["*b", "😀b", true],
+    ["a*b", "ab", true],
+    ["a*b", "a", false],
+    ["a*ab", "ab", false],
   ])("%s ~ %s is %s", (pattern, value, expected) => {
     expect(matchGlob(globOf(pattern), value)).toBe(expected);
+  });
+
+  it.each([
+    { domain: ACCOUNT_ID_DOMAIN, value: "123456789012", expected: true },
+    { domain: ACCOUNT_ID_DOMAIN, value: "12345678901a", expected: false },
+    { domain: ACCOUNT_ID_DOMAIN, value: "1234567890123", expected: false },
+    { domain: ORGANIZATION_ID_DOMAIN, value: "o-abcdefgh12", expected: true },
+    { domain: ORGANIZATION_ID_DOMAIN, value: "o-abcdefgh12xyz", expected: true },
+    { domain: ORGANIZATION_ID_DOMAIN, value: "o-abcdefgh1", expected: false },
+    { domain: ORGANIZATION_ID_DOMAIN, value: "o-ABCDEFGH12", expected: false },
+  ])("$value in $domain.text is $expected", ({ domain, value, expected }) => {
+    expect(matchGlob(domain, value)).toBe(expected);
   });
 
   it("folds case when asked (action names)", () => {
@@ -130,6 +155,44 @@ describe("intersection and inclusion", () => {
     expect(globCoveredBy(ACCOUNT_ID_DOMAIN, [globOf("????????????")], UNLIMITED)).toBe(true);
     expect(globCoveredBy(ACCOUNT_ID_DOMAIN, [globOf("???????????")], UNLIMITED)).toBe(false);
     expect(globCoveredBy(ACCOUNT_ID_DOMAIN, [globOf("0*"), globOf("1*")], UNLIMITED)).toBe(false);
+  });
+
+  it("agree with enumeration when the patterns share a run of characters before they differ", () => {
+    for (let n = 0; n < 300; n++) {
+      const prefix = randomPattern(random, "ab", 3);
+      const a = prefix + randomPattern(random, "ab*?", 3);
+      const b = prefix + randomPattern(random, "abc*?", 3);
+      const c = randomPattern(random, "ab", 2) + randomPattern(random, "ab*?", 3);
+      const both = strings.some((s) => reference(a, s) && reference(b, s));
+      expect(globsIntersect([globOf(a), globOf(b)], UNLIMITED), `${a} ∩ ${b}`).toBe(both);
+      const all = strings.some((s) => reference(a, s) && reference(b, s) && reference(c, s));
+      expect(globsIntersect([globOf(a), globOf(b), globOf(c)], UNLIMITED), `${a} ∩ ${b} ∩ ${c}`).toBe(all);
+      const d = prefix.slice(0, 1) + randomPattern(random, "ab*?", 3);
+      const covered = strings.every(
+        (s) => !(reference(a, s) && reference(b, s)) || reference(c, s) || reference(d, s),
+      );
+      expect(
+        intersectionCoveredBy([globOf(a), globOf(b)], [globOf(c), globOf(d)], UNLIMITED),
+        `${a} ∩ ${b} ⊆ ${c} ∪ ${d}`,
+      ).toBe(covered);
+      const inA = strings.filter((s) => reference(a, s));
+      expect(globCoveredBy(globOf(a), [globOf(b), globOf(d)], UNLIMITED), `${a} ⊆ ${b} ∪ ${d}`).toBe(
+        inA.every((s) => reference(b, s) || reference(d, s)),
+      );
+    }
+  });
+
+  it("compares with a bucket's own ARN as with a literal", () => {
+    const bucket = bucketArnDomain("arn:aws:s3:::b");
+    expect(globsIntersect([globOf("arn:aws:s3:::*"), bucket], UNLIMITED)).toBe(true);
+    expect(globsIntersect([globOf("arn:aws:s3:::b/*"), bucket], UNLIMITED)).toBe(false);
+    expect(globCoveredBy(bucket, [globOf("arn:aws:s3:::?")], UNLIMITED)).toBe(true);
+    expect(globsIntersect([globOf("arn:aws:s3:::b*"), objectArnDomain("arn:aws:s3:::b")], UNLIMITED)).toBe(
+      true,
+    );
+    expect(globsIntersect([globOf("arn:aws:s3:::c/*"), objectArnDomain("arn:aws:s3:::b")], UNLIMITED)).toBe(
+      false,
+    );
   });
 
   it("knows an object key has at least one character", () => {

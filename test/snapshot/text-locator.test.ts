@@ -40,6 +40,7 @@ const TEXTS: Record<string, string> = {
   "duplicate keys": '{"a": 1, "b": {"c": 2}, "a": {"d": [3]}, "b": [4]}',
   "integer-like keys": '{"b": 1, "10": 2, "a": {"2": 3, "1": 4}, "0": 5}',
   "tabs and empty containers": '{\t"a":\t[ ],\n\t"b": { },\n\t"c":[[],[{}]]}',
+  "escaped keys": '{"a\\u0062": {"x": 1}, "ab": [2], "\\u0061": {"y\\"z": [3, {"w": 4}]}}',
 };
 
 describe("TextLocator: the positions of the location-aware parser, found after JSON.parse", () => {
@@ -62,6 +63,30 @@ describe("TextLocator: the positions of the location-aware parser, found after J
         };
       });
       expect(actual).toEqual(expected);
+    });
+  }
+
+  for (const [name, text] of Object.entries(TEXTS)) {
+    it(`gives the same spans asked one at a time, deepest first, and after paths that do not exist (${name})`, () => {
+      const paths = momoaPositions(text).map((entry) => entry.path);
+      const together = new TextLocator(text).spans(paths);
+      const locator = new TextLocator(text);
+      // Missing members of objects that exist, asked before anything else about them.
+      for (const path of paths) expect(locator.spans([[...path, "no such key"]])).toEqual([undefined]);
+      const order = paths
+        .map((_, index) => index)
+        .sort((a, b) => (paths[b]?.length ?? 0) - (paths[a]?.length ?? 0));
+      for (const index of order) expect(locator.spans([paths[index] ?? []])).toEqual([together[index]]);
+    });
+
+    it(`gives many positions at once as one at a time (${name})`, () => {
+      // Every offset, in an order that is not the text's, with repeats.
+      const offsets = Array.from({ length: text.length + 1 }, (_, i) => (i * 7) % (text.length + 1));
+      const expected = offsets.map((offset) => new TextLocator(text).position(offset));
+      expect(new TextLocator(text).positions([...offsets, ...offsets.slice(0, 5)])).toEqual([
+        ...expected,
+        ...expected.slice(0, 5),
+      ]);
     });
   }
 

@@ -1,6 +1,9 @@
 import { inClass, type CharClass, type Glob, type Token } from "./glob.js";
 import { StateSet } from "./state-set.js";
 
+/** Characters whose readers an automaton keeps for matches(). */
+const MAX_CACHED_READERS = 128;
+
 /**
  * The automaton of one pattern, or of several side by side (a union), over sets of positions: position i of a
  * pattern is "about to read token i", and the position after its last token accepts. Sets are bit vectors, so a
@@ -17,6 +20,11 @@ export class PatternAutomaton {
   private readonly classTokens: { index: number; cls: CharClass }[] = [];
   /** Stars limited to a class of characters (domains only): they stay only on characters of their class. */
   private readonly classStars: { index: number; cls: CharClass }[] = [];
+  /** matches(): the start set, two sets to step between, and the readers of each character met. */
+  private startSet: StateSet | undefined;
+  private current: Uint32Array | undefined;
+  private next: Uint32Array | undefined;
+  private readonly readers = new Map<string, Uint32Array>();
 
   constructor(globs: readonly Glob[]) {
     this.size = globs.reduce((n, g) => n + g.tokens.length + 1, 0);
@@ -45,6 +53,57 @@ export class PatternAutomaton {
     advanced.orMasked(set, this.starMask);
     for (const { index, cls } of this.classStars) if (set.has(index) && inClass(ch, cls)) advanced.add(index);
     return this.close(advanced);
+  }
+
+  /**
+   * Does the automaton accept `text` (already case-folded)? The same steps as start/step/accepts, on two buffers
+   * of its own rather than a new set per character: matching is the analysis's most frequent operation.
+   */
+  matches(text: string): boolean {
+    const words = this.starts.words.length;
+    let current = (this.current ??= new Uint32Array(words));
+    let next = (this.next ??= new Uint32Array(words));
+    current.set((this.startSet ??= this.start()).words);
+    const star = this.starMask.words;
+    const close = this.closeMask.words;
+    for (const ch of text) {
+      const readers = this.cachedReadersOf(ch);
+      let carry = 0;
+      for (let i = 0; i < words; i++) {
+        const bits = current[i]! & readers[i]!;
+        next[i] = (((bits << 1) | carry) >>> 0) | (current[i]! & star[i]!);
+        carry = bits >>> 31;
+      }
+      for (const { index, cls } of this.classStars) {
+        if ((current[index >>> 5]! >>> (index & 31)) & 1 && inClass(ch, cls))
+          next[index >>> 5]! |= 1 << (index & 31);
+      }
+      // The moves past a star, from the set before them (as close does).
+      carry = 0;
+      let any = 0;
+      for (let i = 0; i < words; i++) {
+        const bits = next[i]! & close[i]!;
+        next[i]! |= ((bits << 1) | carry) >>> 0;
+        carry = bits >>> 31;
+        any |= next[i]!;
+      }
+      if (any === 0) return false;
+      [current, next] = [next, current];
+    }
+    const accepting = this.accepting.words;
+    for (let i = 0; i < words; i++) if ((current[i]! & accepting[i]!) !== 0) return true;
+    return false;
+  }
+
+  /** readersOf, kept per character: a pattern meets the same few characters again and again. */
+  private cachedReadersOf(ch: string): Uint32Array {
+    let readers = this.readers.get(ch);
+    if (!readers) {
+      readers = this.readersOf(ch).words;
+      // A text of many distinct characters (a hostile one) is matched without keeping them all.
+      if (this.readers.size < MAX_CACHED_READERS) this.readers.set(ch, readers);
+    }
+    return readers;
   }
 
   accepts(set: StateSet): boolean {

@@ -3,11 +3,11 @@
  * with these tells whether it can match any real account or organization at all (`0123456789?` has 11
  * characters and matches none) and whether it matches every one (`????????????` does).
  */
-import { characters, tokenGlob, STAR, ANY, type Glob, type Token } from "./glob.js";
+import { characters, charToken, literalGlob, tokenGlob, STAR, ANY, type Glob, type Token } from "./glob.js";
 
 const DIGIT: Token = { kind: "class", cls: "digit" };
 const LOWER_ALNUM: Token = { kind: "class", cls: "lower-alnum" };
-const chars = (text: string): Token[] => characters(text).map((ch) => ({ kind: "char", ch }));
+const chars = (text: string): Token[] => characters(text).map(charToken);
 
 /** An AWS account id: exactly 12 digits (Organizations API reference, Account.Id). */
 export const ACCOUNT_ID_DOMAIN: Glob = tokenGlob(Array<Token>(12).fill(DIGIT), "<12 digits>");
@@ -21,9 +21,9 @@ export const ORGANIZATION_ID_DOMAIN: Glob = tokenGlob(
   "o-<10 to 32 lower-case letters or digits>",
 );
 
-/** The bucket itself: its ARN. */
+/** The bucket itself: its ARN (a literal, so comparisons with it are plain matches). */
 export function bucketArnDomain(bucketArn: string): Glob {
-  return tokenGlob(chars(bucketArn), bucketArn);
+  return literalGlob(bucketArn);
 }
 
 /** Every object of the bucket: an object key has at least one character (S3 user guide, naming objects). */
@@ -32,7 +32,7 @@ export function objectArnDomain(bucketArn: string): Glob {
 }
 
 export function literalDomain(value: string): Glob {
-  return tokenGlob(chars(value), value);
+  return literalGlob(value);
 }
 
 /** `prefix` followed by at least one character: a function's qualifiers, a table's indexes, an access point's objects. */

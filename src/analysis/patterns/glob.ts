@@ -39,22 +39,40 @@ export function characters(value: string): string[] {
 /** A pattern as written in a policy: `*` and `?` are wildcards, every other character stands for itself. */
 export function globOf(pattern: string, ignoreCase = false): Glob {
   const text = foldCase(pattern, ignoreCase);
+  if (!hasWildcard(text)) return literalGlob(text, ignoreCase);
   const tokens: Token[] = [];
   for (const ch of characters(text)) {
     if (ch === "*") {
       // `**` means the same as `*`; collapsing keeps the automaton free of star-to-star moves.
       if (tokens[tokens.length - 1]?.kind !== "star") tokens.push(STAR);
     } else if (ch === "?") tokens.push(ANY);
-    else tokens.push({ kind: "char", ch });
+    else tokens.push(charToken(ch));
   }
   return { tokens, ignoreCase, literal: !hasWildcard(text), text };
+}
+
+/** Tokens are never changed: one per character will do for every pattern (up to a bound, for hostile text). */
+const charTokens = new Map<string, Token>();
+const MAX_CHAR_TOKENS = 1024;
+
+export function charToken(ch: string): Token {
+  let token = charTokens.get(ch);
+  if (!token) {
+    token = { kind: "char", ch };
+    if (charTokens.size < MAX_CHAR_TOKENS) charTokens.set(ch, token);
+  }
+  return token;
 }
 
 /** A value with no wildcards at all: `*` and `?` in it are ordinary characters (StringEquals). */
 export function literalGlob(value: string, ignoreCase = false): Glob {
   const text = foldCase(value, ignoreCase);
+  let tokens: Token[] | undefined;
   return {
-    tokens: characters(text).map((ch): Token => ({ kind: "char", ch })),
+    // Comparisons with a literal are mostly plain string matches: its tokens are made only when an automaton needs them.
+    get tokens() {
+      return (tokens ??= characters(text).map(charToken));
+    },
     ignoreCase,
     literal: true,
     text,

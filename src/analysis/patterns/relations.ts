@@ -6,7 +6,14 @@
 import { PatternAutomaton } from "./automaton.js";
 import { matchGlob } from "./match.js";
 import type { WorkBudget } from "./budget.js";
-import { matchesEverything, tokenAccepts, tokensShareCharacter, type Glob, type Token } from "./glob.js";
+import {
+  matchesEverything,
+  tokenAccepts,
+  tokenGlob,
+  tokensShareCharacter,
+  type Glob,
+  type Token,
+} from "./glob.js";
 import type { StateSet } from "./state-set.js";
 
 /**
@@ -17,6 +24,10 @@ export function globsIntersect(globs: readonly Glob[], budget: WorkBudget): bool
   if (globs.length === 0) return true;
   const literal = globs.find((g) => g.literal);
   if (literal) return globs.every((g) => matchGlob(g, literal.text, budget));
+  // A common run of characters at the start (an ARN's `arn:aws:s3:::bucket/`) is read by every pattern in step:
+  // the search starts after it, or stops at a character the patterns disagree on.
+  const start = commonPrefixLength(globs);
+  if (start < 0) return false;
   const sizes = globs.map((g) => g.tokens.length + 1);
   const encode = (positions: readonly number[]) =>
     positions.reduceRight((acc, p, i) => acc * (sizes[i] ?? 1) + p, 0);
@@ -28,7 +39,7 @@ export function globsIntersect(globs: readonly Glob[], budget: WorkBudget): bool
     seen.add(key);
     stack.push(positions);
   };
-  visit(globs.map(() => 0));
+  visit(globs.map(() => start));
   while (stack.length > 0) {
     const positions = stack.pop()!;
     budget.charge(globs.length);
@@ -47,6 +58,23 @@ export function globsIntersect(globs: readonly Glob[], budget: WorkBudget): bool
 }
 
 /**
+ * How many leading tokens every glob has as the same character (-1 when, at some position before any other token,
+ * two of them want different characters: no string matches both).
+ */
+function commonPrefixLength(globs: readonly Glob[]): number {
+  const first = globs[0] as Glob;
+  for (let position = 0; ; position += 1) {
+    const token = first.tokens[position];
+    if (token?.kind !== "char") return position;
+    for (let k = 1; k < globs.length; k += 1) {
+      const other = (globs[k] as Glob).tokens[position];
+      if (other?.kind !== "char") return position;
+      if (other.ch !== token.ch) return -1;
+    }
+  }
+}
+
+/**
  * Is every string that `inner` matches (and that lies in `domain`, when one is given) matched by at least one of
  * `outers`? The search walks `inner` and `domain` position by position together with the *set* of positions the
  * outer patterns can be in (a subset construction done lazily), looking for a string that escapes every outer
@@ -59,8 +87,25 @@ export function globCoveredBy(
   budget: WorkBudget,
   domain?: Glob,
 ): boolean {
-  if (outers.some((o) => o === inner)) return true;
+  if (outers.some((o) => o === inner || sameTokens(o, inner))) return true;
   return intersectionCoveredBy(domain ? [inner, domain] : [inner], outers, budget);
+}
+
+/** Do two patterns read the same tokens (and so match the same strings)? */
+function sameTokens(a: Glob, b: Glob): boolean {
+  if (a.literal && b.literal) return a.text === b.text;
+  const x = a.tokens;
+  const y = b.tokens;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const s = x[i] as Token;
+    const t = y[i] as Token;
+    if (s === t) continue;
+    if (s.kind !== t.kind) return false;
+    if (s.kind === "char" && s.ch !== (t as typeof s).ch) return false;
+    if ((s.kind === "star" || s.kind === "class") && s.cls !== (t as typeof s).cls) return false;
+  }
+  return true;
 }
 
 /**
@@ -76,6 +121,47 @@ export function intersectionCoveredBy(
   if (!globsIntersect(within, budget)) return true;
   const literal = within.find((g) => g.literal);
   if (literal) return outers.some((o) => matchGlob(o, literal.text, budget));
+  const stripped = withoutCommonPrefix(within, outers);
+  if (stripped) return coveredAfterPrefix(stripped.within, stripped.outers, budget);
+  return coveredAfterPrefix(within, outers, budget);
+}
+
+/**
+ * The search of intersectionCoveredBy, on patterns with no run of characters in common at the start. Every string
+ * of `within` begins with the characters their patterns share (`arn:aws:s3:::bucket/`): an outer pattern that
+ * reads other characters there, or ends before them, matches none of them, and the others read the same run. So
+ * the run is taken off every pattern, and those outer patterns are left out. The run stops where an outer pattern
+ * has a wildcard.
+ */
+function withoutCommonPrefix(
+  within: readonly Glob[],
+  outers: readonly Glob[],
+): { within: Glob[]; outers: Glob[] } | undefined {
+  let length = commonPrefixLength(within);
+  if (length <= 0) return undefined;
+  const first = (within[0] as Glob).tokens;
+  const agreed = outers.map((outer) => {
+    let k = 0;
+    while (k < length) {
+      const token = outer.tokens[k];
+      if (token?.kind !== "char" || token.ch !== (first[k] as { ch: string }).ch) break;
+      k += 1;
+    }
+    // A wildcard here reads what the run has: the run can be taken off only up to it.
+    const token = outer.tokens[k];
+    if (k < length && token !== undefined && token.kind !== "char") length = k;
+    return k;
+  });
+  if (length === 0) return undefined;
+  const cut = (glob: Glob) => tokenGlob(glob.tokens.slice(length), glob.text);
+  return {
+    within: within.map(cut),
+    outers: outers.filter((_, index) => (agreed[index] as number) >= length).map(cut),
+  };
+}
+
+function coveredAfterPrefix(within: readonly Glob[], outers: readonly Glob[], budget: WorkBudget): boolean {
+  if (outers.some(matchesEverything)) return true;
   if (outers.length === 0) return false;
 
   const union = new PatternAutomaton(outers);
