@@ -5,13 +5,13 @@ import {
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
   type Bucket,
-  type PublicAccessBlockConfiguration,
 } from "@aws-sdk/client-s3";
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import type { CallScope } from "./calls.js";
 import type { AccountClients } from "./clients.js";
 import { compareText, errorCode } from "./errors.js";
 import { normalizeApiValue, parsePolicyDocument, type Json, type JsonObject } from "./normalize.js";
+import { publicAccessBlock } from "./public-access-block.js";
 
 const NO_PUBLIC_ACCESS_BLOCK = ["NoSuchPublicAccessBlockConfiguration"];
 const NO_BUCKET_POLICY = ["NoSuchBucketPolicy"];
@@ -179,19 +179,4 @@ function bucketPolicy(scope: CallScope, text: string | undefined, arn: string): 
     // Kept as the text S3 returned, so that nothing is hidden; the reader reports it.
     return text;
   }
-}
-
-/** The four settings in the API's order; a setting absent from the answer stays absent. */
-function publicAccessBlock(config: PublicAccessBlockConfiguration | undefined): JsonObject {
-  const out: JsonObject = {};
-  for (const key of [
-    "BlockPublicAcls",
-    "IgnorePublicAcls",
-    "BlockPublicPolicy",
-    "RestrictPublicBuckets",
-  ] as const) {
-    const value = config?.[key];
-    if (typeof value === "boolean") out[key] = value;
-  }
-  return out;
 }
