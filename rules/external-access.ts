@@ -4,6 +4,7 @@ import type { Rule, FindingDraft } from "./types.js";
 import { accountsOf, describeParties, outsideZoneText, resourceLabel, verbFor } from "./support/describe.js";
 import { cancellation, findingBase, statementIsPublic } from "./support/findings.js";
 import { accessLevelOf, severityFor } from "./support/severity.js";
+import { shareEntryText } from "./support/share-messages.js";
 
 export const externalAccess: Rule = {
   meta: {
@@ -64,7 +65,7 @@ function principalFindings(analysis: ResourceAnalysis, grant: AnalyzedGrant): Fi
     draft(analysis, grant, reach, active, {
       severityReach: reach.networkOnly ? "network" : "external",
       judged: `${who}${network}`,
-      message: `${resourceLabel(resource)} ${verbFor(resource)} ${who} (${outside})${network}.`,
+      message: `${resourceLabel(resource)} ${verbFor(resource)} ${who} (${outside})${network}${shareEntryText(grant)}.`,
     }),
   ];
   if (reach.networkParties.length > 0) {
@@ -74,7 +75,7 @@ function principalFindings(analysis: ResourceAnalysis, grant: AnalyzedGrant): Fi
       draft(analysis, grant, reach, active, {
         severityReach: "network",
         judged: `${also}${through}`,
-        message: `${resourceLabel(resource)} ${verbFor(resource)} ${also} (${outside})${through}.`,
+        message: `${resourceLabel(resource)} ${verbFor(resource)} ${also} (${outside})${through}${shareEntryText(grant)}.`,
         parties: reach.networkParties,
       }),
     );

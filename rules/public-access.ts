@@ -4,6 +4,8 @@ import type { Rule, FindingDraft } from "./types.js";
 import { resourceLabel, verbFor } from "./support/describe.js";
 import { cancellation, findingBase } from "./support/findings.js";
 import { accessLevelOf, severityFor } from "./support/severity.js";
+import { functionUrlVia, publicAudience, reachesAnonymous } from "./support/public-wording.js";
+import { publicShareMessage } from "./support/share-messages.js";
 
 export const publicAccess: Rule = {
   meta: {
@@ -67,15 +69,19 @@ export const publicAccess: Rule = {
       const reach = active ? after : before;
       const { resource } = analysis;
       const level = accessLevelOf(resource, reach.actions);
+      const anonymous = reachesAnonymous(grant, active);
       const via =
         grant.source.kind === "acl-grant"
           ? `its ACL grants ${grant.actionsWritten.join(", ")} to ${grant.principalWritten.replace(/^ACL grantee .*\/groups\/global\//, "the group ")}`
-          : `${grant.principalWritten.startsWith("NotPrincipal") ? `Allow with ${grant.principalWritten}` : `Principal ${grant.principalWritten}`} and no condition confines the caller to fixed accounts, organizations or networks`;
+          : (functionUrlVia(resource, grant, anonymous) ??
+            `${grant.principalWritten.startsWith("NotPrincipal") ? `Allow with ${grant.principalWritten}` : `Principal ${grant.principalWritten}`} and no condition confines the caller to fixed accounts, organizations or networks`);
       findings.push({
         ...findingBase(analysis, grant),
         ruleId: "public-access",
         severity: severityFor("public", level),
-        message: `${resourceLabel(resource)} ${verbFor(resource)} anyone, including anonymous callers: ${via}.`,
+        message:
+          publicShareMessage(resource, grant) ??
+          `${resourceLabel(resource)} ${verbFor(resource)} ${publicAudience(resource, anonymous)}: ${via}.`,
         principal: { written: grant.principalWritten, judged: "anyone" },
         actions: reach.actions,
         isPublic: true,

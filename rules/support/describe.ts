@@ -1,9 +1,14 @@
 import type { Party } from "../../src/analysis/callers.js";
+import { isSharedResource, SHARED_TYPE_FACTS } from "../../src/analysis/share-types.js";
 import type { Zone } from "../../src/analysis/zone.js";
 import type { Resource } from "../../src/model/resource.js";
+import { isPolicyResource } from "../../src/analysis/services/policy-resource-types.js";
+import { POLICY_RESOURCE_LABELS } from "./resource-labels.js";
 
 export function resourceLabel(resource: Resource): string {
   if (resource.type === "AWS::IAM::Role") return `Role ${resource.name}`;
+  if (isPolicyResource(resource)) return `${POLICY_RESOURCE_LABELS[resource.type]} ${resource.name}`;
+  if (isSharedResource(resource)) return `${SHARED_TYPE_FACTS[resource.type].label} ${resource.name}`;
   return `Bucket ${resource.name}`;
 }
 
@@ -43,6 +48,7 @@ export function accountsOf(parties: readonly Party[]): string[] {
 }
 
 export function verbFor(resource: Resource): string {
+  if (isSharedResource(resource)) return "is shared with";
   return resource.type === "AWS::IAM::Role" ? "can be assumed by" : "can be accessed by";
 }
 

@@ -7,15 +7,17 @@
  *
  * Environment: TRUSTSCAN_BENCH_SIZES (policies, comma-separated; default 10000,100000), TRUSTSCAN_BENCH_1M=1 to
  * add 1,000,000 (run once per configuration: it takes long), TRUSTSCAN_BENCH_REPEATS (default 3),
- * TRUSTSCAN_BENCH_FORMATS (default text,json,sarif,markdown), TRUSTSCAN_BENCH_OUT (default
+ * TRUSTSCAN_BENCH_FORMATS (default text,json,sarif,markdown,rules,review,split; the last three add archive rules,
+ * severity overrides and a baseline: review-runs.ts), TRUSTSCAN_BENCH_OUT (default
  * bench-results/scan.json); TRUSTSCAN_BENCH_FROM=<figures.json> prints the table of figures measured before.
  */
 import { spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureNode, spread, type Measurement, type Spread } from "./measure.js";
+import { describeRun, outputSize, prepareReviewRuns, REVIEW_RUNS } from "./review-runs.js";
 import { accountsFor, writeSyntheticOrg, type SyntheticOrgSummary } from "./synthetic-org.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -79,6 +81,9 @@ async function benchSize(policies: number, repeats: number, formats: string[]): 
         `${(organization.bytes / 2 ** 20).toFixed(0)} MiB of snapshot files`,
     );
     const configs: Config[] = formats.flatMap((format) => ZONES.map((zone) => ({ format, zone })));
+    const reviewArgs = formats.some((format) => (REVIEW_RUNS as readonly string[]).includes(format))
+      ? await prepareReviewRuns(CLI, dir, scratch)
+      : undefined;
     // One baseline run first, discarded: it brings the files into the page cache for everyone.
     await measureNode([BASELINE, dir], scratch);
     const baselineRuns: Measurement[] = [];
@@ -88,24 +93,15 @@ async function benchSize(policies: number, repeats: number, formats: string[]): 
       baselineRuns.push(await measureNode([BASELINE, dir], scratch));
       for (const config of configs) {
         const output = join(scratch, `report.${config.format}`);
-        const args = [
-          CLI,
-          "scan",
-          dir,
-          "--format",
-          config.format,
-          "--zone",
-          config.zone,
-          "--repo-root",
-          scratch,
-        ];
-        const run = await measureNode(
-          [...args, "--fail-on", "none", "--allow-incomplete", "--output", output],
-          scratch,
-        );
+        const formatArgs =
+          reviewArgs && (REVIEW_RUNS as readonly string[]).includes(config.format)
+            ? reviewArgs(config.format, output)
+            : ["--format", config.format, "--output", output];
+        const args = [CLI, "scan", dir, ...formatArgs, "--zone", config.zone, "--repo-root", scratch];
+        const run = await measureNode([...args, "--fail-on", "none", "--allow-incomplete"], scratch);
         scanRuns.get(config)?.push(run);
-        outputBytes.set(config, (await stat(output).catch(() => undefined))?.size ?? 0);
-        await rm(output, { force: true });
+        outputBytes.set(config, await outputSize(output));
+        await rm(output, { force: true, recursive: true });
         console.error(
           `bench: ${policies} ${config.format}/${config.zone} #${repeat + 1}: ` +
             `${(run.wallMs / 1000).toFixed(2)} s, ${run.maxRssMiB.toFixed(0)} MiB, exit ${run.exitCode}`,
@@ -171,7 +167,7 @@ function table(sizes: SizeSummary[]): string[] {
       rows.push([
         String(org.policies),
         String(org.accounts),
-        `scan --format ${run.format}${run.failure ? ` (exit ${run.exitCodes.find((c) => c !== 0)})` : ""}`,
+        `${describeRun(run.format)}${run.failure ? ` (exit ${run.exitCodes.find((c) => c !== 0)})` : ""}`,
         run.zone,
         seconds(run.wallMs),
         run.ratio.toFixed(1),
@@ -214,7 +210,9 @@ export async function benchScan(): Promise<string[]> {
   const sizes = numberList(process.env.TRUSTSCAN_BENCH_SIZES, [10_000, 100_000]);
   if (process.env.TRUSTSCAN_BENCH_1M === "1" && !sizes.includes(MILLION)) sizes.push(MILLION);
   const repeats = numberList(process.env.TRUSTSCAN_BENCH_REPEATS, [3])[0] ?? 3;
-  const formats = (process.env.TRUSTSCAN_BENCH_FORMATS ?? "text,json,sarif,markdown").split(",");
+  const formats = (
+    process.env.TRUSTSCAN_BENCH_FORMATS ?? "text,json,sarif,markdown,rules,review,split"
+  ).split(",");
   const out = process.env.TRUSTSCAN_BENCH_OUT ?? join(ROOT, "bench-results", "scan.json");
   const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], {
     cwd: ROOT,

@@ -37,14 +37,17 @@ export interface GrantToEvaluate {
 /**
  * The actions a caller can make at all: STS accepts sts:AssumeRole only as a signed request (STS API Reference,
  * AssumeRole: "you must call this operation using AWS credentials"), so an anonymous caller reaches a role only
- * through the unsigned web identity and SAML calls.
+ * through the unsigned web identity and SAML calls; other resource types may limit them too (a Lambda function:
+ * function-urls.ts).
  */
 function actionsOpenTo(
   actions: readonly string[],
   caller: Caller,
   ctx: EvaluationContext,
 ): readonly string[] {
-  if (ctx.resourceType !== "AWS::IAM::Role" || caller.kind !== "anonymous") return actions;
+  if (caller.kind !== "anonymous") return actions;
+  if (ctx.anonymousActions) return ctx.anonymousActions(actions);
+  if (ctx.resourceType !== "AWS::IAM::Role") return actions;
   return actions.filter((action) => action !== "sts:AssumeRole");
 }
 
@@ -92,7 +95,7 @@ export function evaluateGrant(
     if (statementPrincipalMatches(grant.principals, grant.notPrincipals, caller) === "none") continue;
     if (evaluateConditions(grant.conditions, caller, ctx) === "none") continue;
     const actions = actionsOpenTo(grant.actions, caller, ctx);
-    if (!hasEssential(actions)) continue;
+    if (actions.length === 0 || !hasEssential(actions)) continue;
     before.push({ caller, actions: [...actions] });
     const remaining: string[] = [];
     for (const action of actions) {

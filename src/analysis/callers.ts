@@ -5,6 +5,8 @@ export const ANY_ACCOUNT = "<any account>";
 export const ANY_ORG = "<any organization>";
 export const ANY_SERVICE = "<any service>";
 export const ANY_VPC = "<any vpc>";
+/** The VPC of an access point with network origin VPC whose VPC id was not read: it may be any VPC a policy names. */
+export const UNREAD_VPC = "(the access point's VPC, id not read)";
 
 /** Stands for the unknown owner of a bucket outside the snapshot. */
 export function bucketOwnerAccount(bucket: string): string {

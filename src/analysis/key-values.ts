@@ -1,4 +1,12 @@
-import { ANY_ACCOUNT, ANY_ORG, ANY_SERVICE, ANY_VPC, bucketOwnerAccount, type Caller } from "./callers.js";
+import {
+  ANY_ACCOUNT,
+  ANY_ORG,
+  ANY_SERVICE,
+  ANY_VPC,
+  UNREAD_VPC,
+  bucketOwnerAccount,
+  type Caller,
+} from "./callers.js";
 import { arnComponents, compareWithAccountArns, compareWithArn, type AccountArns } from "./arn-patterns.js";
 import { ACCOUNT_ID_DOMAIN, ORGANIZATION_ID_DOMAIN } from "./patterns/domains.js";
 import { isAllStars, type Glob } from "./patterns/glob.js";
@@ -32,6 +40,13 @@ export interface EvaluationContext {
   memo: Map<string, boolean>;
   /** The resource's allowance of analysis work. */
   budget: WorkBudget;
+  /**
+   * The actions an anonymous (unsigned) caller can make out of a grant's actions, when the resource type limits them
+   * (a Lambda function: only through a function URL with AuthType NONE). Absent: as many as any other caller.
+   */
+  anonymousActions?: (actions: readonly string[]) => readonly string[];
+  /** Set while a Lambda function's grant of lambda:InvokeFunctionUrl alone is evaluated (function-urls.ts). */
+  functionUrlInvocationsOnly?: true;
 }
 
 /** How the value of a condition key in a caller's request compares with one policy value. */
@@ -255,6 +270,16 @@ export function keyValueFor(keyLower: string, caller: Caller, ctx: EvaluationCon
       // 1,224 characters (STS API Reference, AssumeRole, ExternalId).
       if (ctx.resourceType !== "AWS::IAM::Role") return ABSENT;
       return { kind: "class", test: externalIdTest, mayBeAbsent: true };
+    case "lambda:functionurlauthtype":
+      // An anonymous caller reaches a function only through a URL with AuthType NONE (function-urls.ts). A signed
+      // caller may call through an AWS_IAM URL, make a call that carries no such key, or choose the AuthType of a
+      // URL it creates: it may send any value, or none.
+      if (ctx.resourceType === "AWS::Lambda::Function" && caller.kind === "anonymous")
+        return { kind: "class", test: literalTest("NONE", ctx) };
+      // A signed lambda:InvokeFunctionUrl goes through a URL with AuthType AWS_IAM (through one with NONE it is
+      // not authenticated: the anonymous caller stands for it).
+      if (ctx.functionUrlInvocationsOnly) return { kind: "class", test: literalTest("AWS_IAM", ctx) };
+      return CHOSEN;
     default:
       return CHOSEN;
   }
@@ -290,7 +315,8 @@ function networkKey(caller: Caller, kind: "vpc" | "vpce", ctx: EvaluationContext
   const network = caller.network;
   if (caller.kind === "service" || network.kind === "internet" || network.kind === "ip") return ABSENT;
   if (network.kind === "own-vpc") return { kind: "class", test: identifierTest(ANY_VPC, ANY_VPC, ctx) };
-  // A caller through a named endpoint is in some VPC we do not know, and the other way round.
-  if (network.kind !== kind) return CHOSEN;
+  // A caller through a named endpoint is in some VPC we do not know, and the other way round; so is one through the
+  // VPC of an access point whose VPC id was not read.
+  if (network.kind !== kind || (network.kind === "vpc" && network.id === UNREAD_VPC)) return CHOSEN;
   return { kind: "class", test: literalTest(network.id, ctx) };
 }

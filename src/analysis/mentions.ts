@@ -1,4 +1,4 @@
-import type { Statement } from "../model/policy.js";
+import type { PrincipalEntry, Statement } from "../model/policy.js";
 import { parseArn, isAccountId } from "./arn.js";
 import { parseCidr, isTooWideToConfine, type Cidr } from "./cidr.js";
 import { isIamPrincipalArn } from "./principals.js";
@@ -75,21 +75,26 @@ function addAccountOf(value: string, into: Mentions): void {
   if (account && isAccountId(account)) into.accounts.add(account);
 }
 
+/** The party a principal names (a Principal value, or the grantee of a KMS grant). */
+export function addPrincipalMention(entry: PrincipalEntry, into: Mentions): void {
+  if (entry.type === "AWS") {
+    if (isUniqueId(entry.value) || isUnresolvableAwsPrincipal(entry.value))
+      into.unknownPrincipals.add(entry.value);
+    else {
+      addAccountOf(entry.value, into);
+      addPrincipalArn(entry.value, into);
+    }
+  } else if (entry.type === "Service") into.services.add(entry.value.toLowerCase());
+  else if (entry.type === "CanonicalUser") into.canonicalUsers.add(entry.value);
+}
+
 export function collectMentions(
   statements: readonly Statement[],
   into: Mentions = emptyMentions(),
 ): Mentions {
   for (const statement of statements) {
     for (const entry of [...(statement.principals ?? []), ...(statement.notPrincipals ?? [])]) {
-      if (entry.type === "AWS") {
-        if (isUniqueId(entry.value) || isUnresolvableAwsPrincipal(entry.value))
-          into.unknownPrincipals.add(entry.value);
-        else {
-          addAccountOf(entry.value, into);
-          addPrincipalArn(entry.value, into);
-        }
-      } else if (entry.type === "Service") into.services.add(entry.value.toLowerCase());
-      else if (entry.type === "CanonicalUser") into.canonicalUsers.add(entry.value);
+      addPrincipalMention(entry, into);
     }
     for (const clause of statement.conditions) {
       for (const value of clause.values) {

@@ -22,6 +22,14 @@ import { actionDomainOf, resourceScopesOf, scopesReachedBy } from "./resource-sc
 import { intersectionCoveredBy } from "./patterns/relations.js";
 import { pattern, patternsCover, patternsOverlap, widenVariables, withoutVariables } from "./wildcard.js";
 import { s3CertainlySeesPublic } from "./s3-public.js";
+import { isPolicyResource, wholeResourceArns } from "./services/policy-resource-types.js";
+import { rcpsApplyTo } from "./services/rcp-services.js";
+import { restrictPublicControls, withoutRetireGrant } from "./policy-resource-controls.js";
+import { addGrantMentions, analyzeKmsGrants } from "./kms-grants.js";
+import { anonymousFunctionActions, grantContext } from "./function-urls.js";
+import { accessPointVpc, confineToNetworkOrigin } from "./network-origin.js";
+import { analyzeShares } from "./share-analysis.js";
+import { isSharedResource } from "./share-types.js";
 import type { SnapshotIndex } from "./snapshot-index.js";
 import type { Zone } from "./zone.js";
 
@@ -84,8 +92,10 @@ export function analyzeResource(
   index: SnapshotIndex,
   budget: WorkBudget = new WorkBudget(DEFAULT_RESOURCE_BUDGET),
 ): ResourceAnalysis {
+  // Shared by an attribute, not a policy: docs/semantics.md#shares.
+  if (isSharedResource(resource)) return analyzeShares(resource, zone, index, budget);
   const statements = resourceStatements(resource);
-  const rcps = applicableRcps(resource.accountId, zone);
+  const rcps = rcpsApplyTo(resource) ? applicableRcps(resource.accountId, zone) : [];
   const rcpStatements = rcps.flatMap((policy) =>
     policy.content.statements.filter((s) => s.effect === "Deny"),
   );
@@ -106,6 +116,9 @@ export function analyzeResource(
     if (grant.grantee.type === "AmazonCustomerByEmail" && grant.grantee.email)
       mentions.unknownPrincipals.add(grant.grantee.email);
   }
+  if (resource.type === "AWS::KMS::Key") addGrantMentions(resource, mentions);
+  const originVpc = resource.type === "AWS::S3::AccessPoint" ? accessPointVpc(resource) : undefined;
+  if (originVpc !== undefined) mentions.vpcs.add(originVpc);
 
   const ctx: EvaluationContext & PrincipalContext = {
     ownerAccount: resource.accountId,
@@ -117,10 +130,18 @@ export function analyzeResource(
     actionDomain: actionDomainOf(resource),
     memo: new Map(),
     budget,
+    ...(resource.type === "AWS::Lambda::Function"
+      ? { anonymousActions: anonymousFunctionActions(resource) }
+      : {}),
   };
-  const callers = buildOutsideCallers(mentions, zone, resource.accountId);
+  const outside = buildOutsideCallers(mentions, zone, resource.accountId);
+  const callers = originVpc === undefined ? outside : confineToNetworkOrigin(outside, originVpc);
   const wholeResource =
-    resource.type === "AWS::S3::Bucket" ? [resource.arn, `${resource.arn}/*`] : [resource.arn];
+    resource.type === "AWS::S3::Bucket"
+      ? [resource.arn, `${resource.arn}/*`]
+      : isPolicyResource(resource)
+        ? wholeResourceArns(resource)
+        : [resource.arn];
   const controls: Control[] = [];
   for (const statement of statements) {
     const control = denyStatementControl(statement, describeDenyStatement(statement), ctx);
@@ -130,9 +151,11 @@ export function analyzeResource(
     const description = describeRcp(policy, zone, resource.accountId);
     for (const statement of policy.content.statements) {
       const control = denyStatementControl(statement, description, ctx);
-      if (control) controls.push(control);
+      if (!control) continue;
+      controls.push(resource.type === "AWS::KMS::Key" ? withoutRetireGrant(control, ctx) : control);
     }
   }
+  if (isPolicyResource(resource)) controls.push(...restrictPublicControls(resource, index));
 
   const grants: AnalyzedGrant[] = [];
   const federated: FederatedGrant[] = [];
@@ -144,7 +167,7 @@ export function analyzeResource(
       isRole || !statement.resources ? wholeResource : statement.resources.map(widenVariables);
     const actions = isRole
       ? ROLE_ACTIONS.filter((a) => statementAllowsAction(statement, a, budget))
-      : bucketActionsOnThisBucket(statement, resources, ctx);
+      : actionsOnThisResource(statement, resources, ctx);
     if (isRole && !ASSUME_ACTIONS.some((a) => actions.includes(a))) continue;
     if (actions.length === 0) continue;
     const source = statementSource(statement);
@@ -178,7 +201,7 @@ export function analyzeResource(
         principalWritten: unit.written,
         actionsWritten,
         conditions: statement.conditions,
-        access: evaluateGrant(evaluated, callers, controls, ctx),
+        access: evaluateGrant(evaluated, callers, controls, grantContext(ctx, resource, actions)),
         evaluated,
       });
     }
@@ -188,6 +211,7 @@ export function analyzeResource(
     applyRestrictPublicBuckets(resource, grants, callers, controls, ctx, index);
     grants.push(...aclGrants(resource, callers, controls, ctx, index, wholeResource));
   }
+  if (resource.type === "AWS::KMS::Key") grants.push(...analyzeKmsGrants(resource, callers, controls, ctx));
   return { resource, zone, grants, federated };
 }
 
@@ -230,16 +254,17 @@ function statementSource(statement: Statement): GrantSource {
 }
 
 /**
- * The action patterns a bucket policy statement grants, within the S3 actions a bucket request can be: none when
- * every pattern names another service's actions, or when NotAction leaves out every S3 action. A NotAction grant
- * is taken as `*` otherwise (a wider set than it grants: errs toward reporting).
+ * The action patterns a resource policy statement grants, within the actions a request on the resource can be (S3
+ * actions for a bucket, the service's actions for another resource): none when every pattern names another
+ * service's actions, or when NotAction leaves out every such action. A NotAction grant is taken as `*` otherwise
+ * (a wider set than it grants: errs toward reporting).
  */
-function bucketActionsOnThisBucket(
+function actionsOnThisResource(
   statement: Statement,
   resources: readonly string[],
   ctx: EvaluationContext,
 ): string[] {
-  return bucketActions(statement, ctx).filter((action) =>
+  return resourceActions(statement, ctx).filter((action) =>
     reachesThisResource(statement, resources, action, ctx),
   );
 }
@@ -271,7 +296,7 @@ function reachesThisResource(
   return true;
 }
 
-function bucketActions(statement: Statement, ctx: EvaluationContext): string[] {
+function resourceActions(statement: Statement, ctx: EvaluationContext): string[] {
   const domain = ctx.actionDomain;
   if (statement.actions) {
     return statement.actions.filter((p) => patternsOverlap(p, domain.text, true, ctx.budget));

@@ -4,12 +4,13 @@
  * resource types `bucket` and `object`). A Deny is compared with these rather than with the Allow's own Resource
  * text, so `Allow … Resource "*"` is cancelled by a Deny on `bucket/*` for an object action.
  */
-import type { Resource } from "../model/resource.js";
-import { bucketArnDomain, literalDomain, objectArnDomain } from "./patterns/domains.js";
+import type { PolicyResource, Resource } from "../model/resource.js";
+import { bucketArnDomain, literalDomain, objectArnDomain, suffixedDomain } from "./patterns/domains.js";
 import type { EvaluationContext } from "./key-values.js";
 import { globOf, type Glob } from "./patterns/glob.js";
 import { globsIntersect } from "./patterns/relations.js";
 import { pattern } from "./wildcard.js";
+import { ACTIONS_OF_TYPE, arnFormsOf, isPolicyResource } from "./services/policy-resource-types.js";
 
 /** Actions whose only resource type is `object`. Lower case; a name missing here is checked against both. */
 const OBJECT_ACTIONS = new Set(
@@ -71,11 +72,18 @@ const BUCKET_ACTIONS = new Set(
 
 /**
  * Every action a request on the resource can be, lower-cased as action names are compared: a bucket policy
- * governs S3 actions, a trust policy STS actions (IAM User Guide, "IAM JSON policy elements: Action").
+ * governs S3 actions, a trust policy STS actions, every other resource policy its service's actions (IAM User
+ * Guide, "IAM JSON policy elements: Action"; docs/semantics.md#resource-types).
  */
 export function actionDomainOf(resource: Resource): Glob {
   // An action name has at least one character after the service prefix.
-  return globOf(resource.type === "AWS::IAM::Role" ? "sts:?*" : "s3:?*", true);
+  return globOf(`${servicePrefixOf(resource)}:?*`, true);
+}
+
+function servicePrefixOf(resource: Resource): string {
+  if (resource.type === "AWS::IAM::Role") return "sts";
+  if (isPolicyResource(resource)) return ACTIONS_OF_TYPE[resource.type].service.prefix;
+  return "s3";
 }
 
 export type ResourceScopes = (action: string) => readonly Glob[];
@@ -100,8 +108,30 @@ export function resourceScopesOf(resource: Resource): ResourceScopes {
     const role = [literalDomain(resource.arn)];
     return () => role;
   }
+  if (isPolicyResource(resource)) return policyResourceScopes(resource);
   const bucket = bucketArnDomain(resource.arn);
   const objects = objectArnDomain(resource.arn);
+  return byObjectOrBucketAction(bucket, objects);
+}
+
+/**
+ * The ARN forms of a policy-based resource (services/policy-resource-types.ts). An access point is split like a
+ * bucket: object actions are evaluated against `…/object/<key>`, bucket actions against the access point's ARN.
+ */
+function policyResourceScopes(resource: PolicyResource): ResourceScopes {
+  const forms = arnFormsOf(resource);
+  const globs = forms.map((form) =>
+    form.suffix === undefined ? literalDomain(resource.arn) : suffixedDomain(`${resource.arn}${form.suffix}`),
+  );
+  const bucketAt = forms.findIndex((form) => form.kind === "bucket");
+  const objectAt = forms.findIndex((form) => form.kind === "object");
+  const bucket = globs[bucketAt];
+  const objects = globs[objectAt];
+  if (bucket && objects) return byObjectOrBucketAction(bucket, objects);
+  return () => globs;
+}
+
+function byObjectOrBucketAction(bucket: Glob, objects: Glob): ResourceScopes {
   scopeKinds.set(bucket, "bucket");
   scopeKinds.set(objects, "object");
   const both = [bucket, objects];

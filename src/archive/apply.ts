@@ -5,18 +5,27 @@ import { hasExpired, utcDay, type ArchiveRule } from "./archive-rule.js";
 import { matchesArchiveRule } from "./match.js";
 
 /**
- * Marks each finding that an archive rule matches (the first in the config's order), and records how each rule
- * fared: how many findings it archived, whether it has expired (an expired rule matches nothing). Findings stay
- * in the result: an archived finding is still reported, it only no longer counts for the exit status.
+ * Archive rules applied finding by finding, in any number of batches (a streaming scan gives one account at a
+ * time): marks each finding that a rule matches (the first in the config's order) and counts, for the outcome,
+ * how many findings each rule archived. An expired rule matches nothing.
  */
-export function applyArchiveRules(result: ScanResult, rules: readonly ArchiveRule[], now: Date): ScanResult {
-  const today = utcDay(now);
-  const live = rules.filter((rule) => !hasExpired(rule, today));
-  const matched = new Map<string, number>();
-  const findings = result.findings.map((finding): Finding => {
-    const rule = live.find((candidate) => matchesArchiveRule(candidate.match, finding));
+export class ArchiveTally {
+  private readonly today: string;
+  private readonly live: readonly ArchiveRule[];
+  private readonly matched = new Map<string, number>();
+
+  constructor(
+    private readonly rules: readonly ArchiveRule[],
+    now: Date,
+  ) {
+    this.today = utcDay(now);
+    this.live = rules.filter((rule) => !hasExpired(rule, this.today));
+  }
+
+  mark(finding: Finding): Finding {
+    const rule = this.live.find((candidate) => matchesArchiveRule(candidate.match, finding));
     if (!rule) return finding;
-    matched.set(rule.name, (matched.get(rule.name) ?? 0) + 1);
+    this.matched.set(rule.name, (this.matched.get(rule.name) ?? 0) + 1);
     return {
       ...finding,
       archived: {
@@ -25,16 +34,30 @@ export function applyArchiveRules(result: ScanResult, rules: readonly ArchiveRul
         ...(rule.expires !== undefined ? { expires: rule.expires } : {}),
       },
     };
-  });
-  const archive: ArchiveOutcome = {
-    today,
-    rules: rules.map((rule) => ({
-      name: rule.name,
-      reason: rule.reason,
-      ...(rule.expires !== undefined ? { expires: rule.expires } : {}),
-      matched: matched.get(rule.name) ?? 0,
-      expired: hasExpired(rule, today),
-    })),
-  };
-  return { ...result, findings, archive };
+  }
+
+  /** How every rule of the config fared over all the findings marked so far, in the config's order. */
+  outcome(): ArchiveOutcome {
+    return {
+      today: this.today,
+      rules: this.rules.map((rule) => ({
+        name: rule.name,
+        reason: rule.reason,
+        ...(rule.expires !== undefined ? { expires: rule.expires } : {}),
+        matched: this.matched.get(rule.name) ?? 0,
+        expired: hasExpired(rule, this.today),
+      })),
+    };
+  }
+}
+
+/**
+ * Marks each finding that an archive rule matches, and records how each rule fared: how many findings it
+ * archived, whether it has expired. Findings stay in the result: an archived finding is still reported, it only
+ * no longer counts for the exit status.
+ */
+export function applyArchiveRules(result: ScanResult, rules: readonly ArchiveRule[], now: Date): ScanResult {
+  const tally = new ArchiveTally(rules, now);
+  const findings = result.findings.map((finding) => tally.mark(finding));
+  return { ...result, findings, archive: tally.outcome() };
 }

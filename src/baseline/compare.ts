@@ -1,5 +1,5 @@
 import { isActive, SEVERITY_RANK, type Finding } from "../findings/finding.js";
-import type { AbsentFinding, BaselineMark } from "../findings/lifecycle.js";
+import type { AbsentFinding, BaselineMark, BaselineOutcome } from "../findings/lifecycle.js";
 import type { ScanResult } from "../findings/scan-result.js";
 import { compareText } from "../findings/order.js";
 import { baselineKey, type BaselineEntry } from "./baseline-entry.js";
@@ -54,36 +54,59 @@ function absentFinding(entry: BaselineEntry): AbsentFinding {
 }
 
 /**
- * Marks each finding new, unchanged or updated against the baseline (matched on rule id and fingerprint, as GitHub
- * matches alerts), and lists the baseline's findings this scan no longer reports. Only findings of accounts this
- * scan covered can be absent: a scan of one shard of an organization says nothing about the others.
+ * A comparison with the baseline, finding by finding, in any number of batches (a streaming scan gives one
+ * account at a time): marks each finding new, unchanged or updated (matched on rule id and fingerprint, as GitHub
+ * matches alerts), and remembers which baseline findings were seen, so that the outcome can list those gone. A
+ * finding may match a baseline entry of another account (a bucket moved), so the gone ones are known only at the
+ * end.
  */
-export function compareWithBaseline(result: ScanResult, baseline: Baseline): ScanResult {
-  const matched = new Set<string>();
-  const findings = result.findings.map((finding): Finding => {
-    const key = baselineKey(finding.ruleId, finding.fingerprint);
-    const entry = baseline.entries.get(key);
+export class BaselineComparison {
+  /** By entry index: 1 once a finding matched it. */
+  private readonly matched: Uint8Array;
+
+  constructor(private readonly baseline: Baseline) {
+    this.matched = new Uint8Array(baseline.entries.size);
+  }
+
+  mark(finding: Finding): Finding {
+    const found = this.baseline.entries.lookup(baselineKey(finding.ruleId, finding.fingerprint));
     let mark: BaselineMark;
-    if (!entry) mark = { state: "new", changes: [], worse: true };
+    if (!found) mark = { state: "new", changes: [], worse: true };
     else {
-      matched.add(key);
-      const { changes, worse } = changesSince(entry, finding);
+      this.matched[found.index] = 1;
+      const { changes, worse } = changesSince(found.entry, finding);
       mark = { state: changes.length > 0 ? "updated" : "unchanged", changes, worse };
     }
     return { ...finding, baseline: mark };
-  });
-  const scanned = new Set(
-    result.scannedAccounts ?? result.findings.map((finding) => finding.resource.accountId),
-  );
-  const absent = [...baseline.entries.entries()]
-    .filter(([key, entry]) => !matched.has(key) && scanned.has(entry.accountId))
-    .map(([, entry]) => absentFinding(entry))
-    .sort(
+  }
+
+  /**
+   * The baseline's findings that no marked finding matched, of the accounts scanned: a scan of one shard of an
+   * organization says nothing about the others.
+   */
+  outcome(scannedAccounts: Iterable<string>): BaselineOutcome {
+    const scanned = new Set(scannedAccounts);
+    const absent: AbsentFinding[] = [];
+    for (let index = 0; index < this.matched.length; index += 1) {
+      if (this.matched[index] === 1) continue;
+      const entry = this.baseline.entries.at(index);
+      if (scanned.has(entry.accountId)) absent.push(absentFinding(entry));
+    }
+    absent.sort(
       (a, b) =>
         compareText(a.accountId, b.accountId) ||
         compareText(a.resourceArn, b.resourceArn) ||
         compareText(a.ruleId, b.ruleId) ||
         compareText(a.fingerprint, b.fingerprint),
     );
-  return { ...result, findings, baseline: { sources: baseline.sources, found: baseline.found, absent } };
+    return { sources: this.baseline.sources, found: this.baseline.found, absent };
+  }
+}
+
+/** The whole scan compared with the baseline (BaselineComparison); its gone findings listed. */
+export function compareWithBaseline(result: ScanResult, baseline: Baseline): ScanResult {
+  const comparison = new BaselineComparison(baseline);
+  const findings = result.findings.map((finding) => comparison.mark(finding));
+  const scanned = result.scannedAccounts ?? result.findings.map((finding) => finding.resource.accountId);
+  return { ...result, findings, baseline: comparison.outcome(scanned) };
 }

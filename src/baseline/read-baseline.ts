@@ -1,8 +1,14 @@
+import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { SECURITY_SEVERITY, SEVERITIES, type Severity } from "../findings/finding.js";
 import { InputError } from "../snapshot/input-error.js";
-import { baselineKey, type BaselineEntry } from "./baseline-entry.js";
+import { BaselineEntries } from "./baseline-entries.js";
+import type { BaselineEntry } from "./baseline-entry.js";
+import { ReportSplitter } from "./report-splitter.js";
+
+/** The report is read in pieces of this many bytes. */
+const CHUNK = 1 << 20;
 
 export const WHAT_A_BASELINE_IS =
   "a previous trustscan report: a SARIF file (--format sarif), a JSON report (--format json), or a directory of them";
@@ -11,7 +17,7 @@ export interface Baseline {
   sources: string[];
   /** False when no baseline file existed yet (a first run). */
   found: boolean;
-  entries: Map<string, BaselineEntry>;
+  entries: BaselineEntries;
 }
 
 type Json = Record<string, unknown>;
@@ -125,20 +131,108 @@ function fromJsonFinding(finding: Reader): BaselineEntry {
   };
 }
 
-/** The findings of one report file, SARIF or JSON. */
-export function baselineEntriesOf(file: string, document: unknown): BaselineEntry[] {
-  const root = new Reader(file, "$", document).object(WHAT_A_BASELINE_IS);
+/** Checks the report's structure (the skeleton of a split reading, or the whole document); says which it is. */
+function reportKind(root: Reader): "sarif" | "json" {
+  root.object(WHAT_A_BASELINE_IS);
   if (root.has("runs")) {
-    return root
-      .at("runs")
-      .array("SARIF runs (an array)")
-      .flatMap((run) => run.object("a SARIF run").at("results").array("the run's results (an array)"))
-      .flatMap((result) => fromSarifResult(result) ?? []);
+    for (const run of root.at("runs").array("SARIF runs (an array)"))
+      run.object("a SARIF run").at("results").array("the run's results (an array)");
+    return "sarif";
   }
   if (root.has("findings") && root.has("schemaVersion")) {
-    return root.at("findings").array("the report's findings (an array)").map(fromJsonFinding);
+    root.at("findings").array("the report's findings (an array)");
+    return "json";
   }
   return root.fail(WHAT_A_BASELINE_IS);
+}
+
+/** The findings of one report, SARIF or JSON, parsed whole. */
+export function baselineEntriesOf(file: string, document: unknown): BaselineEntry[] {
+  const root = new Reader(file, "$", document);
+  if (reportKind(root) === "sarif") {
+    return root
+      .at("runs")
+      .array()
+      .flatMap((run) => run.at("results").array())
+      .flatMap((result) => fromSarifResult(result) ?? []);
+  }
+  return root.at("findings").array().map(fromJsonFinding);
+}
+
+/**
+ * The findings of one report file, read a piece at a time (report-splitter.ts): each finding or result is parsed
+ * and kept as a BaselineEntry as it is read, never the whole document. The same entries and the same errors as
+ * baselineEntriesOf on the whole document, which explains a file that is not JSON.
+ */
+async function entriesOfFile(file: string): Promise<BaselineEntries> {
+  const entries = { sarif: new BaselineEntries(), json: new BaselineEntries() };
+  // The first bad finding of each kind; which kind counts is known once the document's structure is.
+  const failures: { sarif?: InputError; json?: InputError } = {};
+  let notJson = false;
+  const splitter = new ReportSplitter((path, text) => {
+    if (notJson) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      notJson = true;
+      return;
+    }
+    const kind = path.startsWith("$.findings") ? "json" : "sarif";
+    if (failures[kind]) return;
+    try {
+      const reader = new Reader(file, path, value);
+      if (kind === "json") entries.json.add(fromJsonFinding(reader));
+      else {
+        const entry = fromSarifResult(reader);
+        if (entry) entries.sarif.add(entry);
+      }
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      failures[kind] = error;
+    }
+  });
+  await readChunks(file, (chunk) => splitter.push(chunk));
+  let skeleton: unknown;
+  if (!notJson) {
+    try {
+      skeleton = JSON.parse(splitter.end());
+    } catch {
+      notJson = true;
+    }
+  }
+  if (notJson) {
+    const whole = new BaselineEntries();
+    for (const entry of baselineEntriesOf(file, await readDocument(file))) whole.add(entry);
+    return whole;
+  }
+  const kind = reportKind(new Reader(file, "$", skeleton));
+  const failure = failures[kind];
+  if (failure) throw failure;
+  return entries[kind];
+}
+
+function unreadable(file: string, error: unknown): InputError {
+  return new InputError({
+    file,
+    jsonPath: "$",
+    expected: WHAT_A_BASELINE_IS,
+    found: (error as NodeJS.ErrnoException).code ?? String(error),
+  });
+}
+
+/** Hands the file's text to `take` a chunk at a time (a byte order mark dropped). */
+async function readChunks(file: string, take: (chunk: string) => void): Promise<void> {
+  let first = true;
+  try {
+    for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: CHUNK })) {
+      take(first ? (chunk as string).replace(/^\uFEFF/, "") : (chunk as string));
+      first = false;
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw unreadable(file, error);
+  }
 }
 
 async function filesOf(source: string): Promise<string[] | undefined> {
@@ -164,12 +258,7 @@ async function readDocument(file: string): Promise<unknown> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new InputError({
-      file,
-      jsonPath: "$",
-      expected: WHAT_A_BASELINE_IS,
-      found: (error as NodeJS.ErrnoException).code ?? String(error),
-    });
+    throw unreadable(file, error);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -184,20 +273,22 @@ async function readDocument(file: string): Promise<unknown> {
 }
 
 /**
- * Reads the previous run's reports. A path that does not exist yet (the first run of a scheduled job) is no
+ * Reads the previous run's reports, a piece at a time: what is kept is what the comparison needs of each finding.
+ * A path that does not exist yet (the first run of a scheduled job) is no
  * baseline, and every finding is then new; anything else that cannot be read is an InputError (exit 2).
  */
 export async function readBaseline(sources: string[]): Promise<Baseline> {
-  const entries = new Map<string, BaselineEntry>();
+  let entries = new BaselineEntries();
   let found = false;
   for (const source of sources) {
     const files = await filesOf(source);
     if (files === undefined) continue;
     found = true;
     for (const file of files) {
-      for (const entry of baselineEntriesOf(file, await readDocument(file))) {
-        entries.set(baselineKey(entry.ruleId, entry.fingerprint), entry);
-      }
+      const ofFile = await entriesOfFile(file);
+      // One report (the usual baseline) is kept as read, not copied.
+      if (entries.size === 0) entries = ofFile;
+      else entries.addAll(ofFile);
     }
   }
   return { sources, found, entries };

@@ -8,6 +8,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
   DEFAULT_ROLE_NAME,
 } from "../collect/defaults.js";
+import { parseRegionNames } from "../collect/region-names.js";
 import type { CollectDeps } from "../collect/run.js";
 import { parseShard, type Shard } from "../collect/shard.js";
 
@@ -29,6 +30,16 @@ export function parseAccountIds(value: string): string[] {
     );
   }
   return [...new Set(ids)];
+}
+
+export function parseRegions(value: string): string[] {
+  const parsed = parseRegionNames(value);
+  if ("invalid" in parsed) {
+    throw new InvalidArgumentError(
+      `expected a comma-separated list of region names such as us-east-1,eu-west-1, got "${parsed.invalid.join(",") || value}"`,
+    );
+  }
+  return parsed.regions;
 }
 
 function parseCount(max: number) {
@@ -56,6 +67,7 @@ interface RawOptions {
   out: string;
   profile?: string;
   region?: string;
+  regions?: string[];
   organization?: boolean;
   accounts?: string[];
   excludeAccounts?: string[];
@@ -85,6 +97,12 @@ export function createCollectCommand(
     .option(
       "--region <region>",
       "API region for global services (default: AWS_REGION, AWS_DEFAULT_REGION or us-east-1)",
+    )
+    .option(
+      "--regions <names>",
+      "regions to read KMS, SQS, SNS, Lambda and the other regional services in (comma-separated; default: " +
+        "every region enabled for each account)",
+      parseRegions,
     )
     .option("--organization", "walk AWS Organizations and collect every ACTIVE account")
     .option(

@@ -1,35 +1,33 @@
 import { isAccountId } from "../model/account-id.js";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { createReadStream } from "node:fs";
-import { applyArchiveRules } from "../archive/apply.js";
-import { compareWithBaseline } from "../baseline/compare.js";
-import { readBaseline } from "../baseline/read-baseline.js";
+import { readBaseline, type Baseline } from "../baseline/read-baseline.js";
 import { ConfigError } from "../config/config-error.js";
 import type { TrustscanConfig } from "../config/config.js";
 import { findConfigFile, loadConfig } from "../config/load-config.js";
-import { scanSnapshot, ZoneError } from "../engine/scan.js";
+import { ZoneError } from "../engine/scan.js";
 import { scanSnapshotPaths } from "../engine/scan-stream.js";
-import { SEVERITIES } from "../findings/finding.js";
-import type { ScanOverview, ScanResult } from "../findings/scan-result.js";
-import { applySeverityOverrides } from "../overrides/severity.js";
+import { SEVERITIES, type Finding } from "../findings/finding.js";
+import type { ScanOverview } from "../findings/scan-result.js";
 import {
   FindingSpool,
   OutputError,
   REPORT_FORMATS,
-  renderReport,
-  renderSarifFiles,
   reportContent,
   ReportLimitError,
   ReportPathError,
   safeText,
+  sarifAccountContents,
   SARIF_SPLITS,
   withTemporaryContent,
   writeOutputFile,
-  type SarifFile,
+  type AccountFindings,
+  type ReportOptions,
 } from "../report/index.js";
-import { InputError, readSnapshots } from "../snapshot/index.js";
+import { InputError } from "../snapshot/index.js";
 import { EXIT_INPUT } from "./exit-codes.js";
-import { writeSarifDirectory } from "./sarif-directory.js";
+import { FindingReview } from "./finding-review.js";
+import { checkSarifDirectory, stageSarifDirectory } from "./sarif-directory.js";
 import { exitStatusFor, nothingToScan, scanWarnings } from "./scan-outcome.js";
 import { resolveScanSettings, settingsProblem, type ScanFlags, type ScanSettings } from "./scan-settings.js";
 
@@ -85,16 +83,15 @@ export async function configFor(io: CliIo, given: string | undefined): Promise<T
   return file === undefined ? {} : loadConfig(file);
 }
 
-type Rendered = { kind: "one"; text: string } | { kind: "split"; files: SarifFile[] };
-
 /**
  * Reads, scans and reports; returns the exit status (exit-codes.ts). Config, input, report and output problems
  * are a message and status 2, with no report written.
  *
- * Two paths give the same report. By default accounts are scanned one at a time and their findings kept on disk
- * until the report is written (scanStreaming): memory stays that of the largest account. What needs every finding
- * at once (archive rules and their usage counts, a baseline and the findings gone since it, severity overrides
- * from the config, --sarif-split account) takes the in-memory path (scanInMemory).
+ * Accounts are scanned one at a time and their findings kept on disk until the report is written: memory stays
+ * that of the largest account, whatever the options. The config's severity overrides and archive rules and the
+ * comparison with a baseline are applied to each account's findings as it is scanned (FindingReview); what needs
+ * the whole scan (rules that matched nothing, baseline findings gone, counts, the exit status) is added up on the
+ * way. The config and the baseline, the user's own files, are read whole first.
  */
 export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Promise<number> {
   const output =
@@ -114,19 +111,19 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
     printDiagnostics(io, [problem]);
     return EXIT_INPUT;
   }
-  return needsWholeResult(settings, flags)
-    ? scanInMemory(paths, flags, settings, output, io)
-    : scanStreaming(paths, flags, settings, output, io);
-}
-
-/** Whether a setting needs all the findings at once (runScan). */
-export function needsWholeResult(settings: ScanSettings, flags: Pick<ScanFlags, "baseline">): boolean {
-  return (
-    settings.archiveRules.length > 0 ||
-    flags.baseline.length > 0 ||
-    Object.keys(settings.severity).length > 0 ||
-    settings.sarifSplit === "account"
-  );
+  // A baseline that cannot be read, or a split SARIF directory that cannot be written, stops the scan before it
+  // starts rather than after it.
+  let baseline: Baseline | undefined;
+  try {
+    if (flags.baseline.length > 0) baseline = await readBaseline(flags.baseline);
+    if (settings.sarifSplit === "account") await checkSarifDirectory(output!);
+  } catch (error) {
+    if (!(error instanceof InputError || error instanceof OutputError)) throw error;
+    printDiagnostics(io, [error.message]);
+    return EXIT_INPUT;
+  }
+  const review = new FindingReview(settings, baseline, io.now?.() ?? new Date());
+  return scanStreaming(paths, flags, settings, review, output, io);
 }
 
 function reportOptionsFor(flags: ScanFlags, settings: ScanSettings, output: string | undefined, io: CliIo) {
@@ -138,77 +135,11 @@ function reportOptionsFor(flags: ScanFlags, settings: ScanSettings, output: stri
   };
 }
 
-async function scanInMemory(
-  paths: string[],
-  flags: ScanFlags,
-  settings: ScanSettings,
-  output: string | undefined,
-  io: CliIo,
-): Promise<number> {
-  let result: ScanResult;
-  let rendered: Rendered;
-  try {
-    const snapshot = await readSnapshots(paths);
-    const empty = nothingToScan(snapshot);
-    if (empty) {
-      printDiagnostics(io, empty);
-      return EXIT_INPUT;
-    }
-    result = scanSnapshot(snapshot, {
-      ...(settings.zone ? { zone: settings.zone } : {}),
-      trustedAccounts: settings.trustedAccounts,
-    });
-    result = {
-      ...result,
-      sources: paths,
-      scannedAccounts: snapshot.accounts.map((account) => account.accountId).sort(),
-      ...(settings.trustedAccountNotes.length > 0
-        ? { trustedAccountNotes: settings.trustedAccountNotes }
-        : {}),
-    };
-    result = applySeverityOverrides(result, settings.severity);
-    if (settings.archiveRules.length > 0) {
-      result = applyArchiveRules(result, settings.archiveRules, io.now?.() ?? new Date());
-    }
-    if (flags.baseline.length > 0) result = compareWithBaseline(result, await readBaseline(flags.baseline));
-    const reportOptions = reportOptionsFor(flags, settings, output, io);
-    rendered =
-      settings.sarifSplit === "account"
-        ? { kind: "split", files: renderSarifFiles(result, { ...reportOptions, split: "account" }) }
-        : { kind: "one", text: renderReport(settings.format, result, reportOptions) };
-  } catch (error) {
-    if (
-      error instanceof InputError ||
-      error instanceof ZoneError ||
-      error instanceof ReportLimitError ||
-      error instanceof ReportPathError
-    ) {
-      printDiagnostics(io, [error.message]);
-      return EXIT_INPUT;
-    }
-    throw error;
-  }
-  const exitStatus = exitStatusFor(result, settings);
-  if (!flags.quiet) printDiagnostics(io, scanWarnings(result, exitStatus));
-  try {
-    if (rendered.kind === "split") {
-      const names = await writeSarifDirectory(output!, rendered.files);
-      if (!flags.quiet)
-        printDiagnostics(io, [`wrote ${names.length} SARIF file(s) to ${output}, one per account`]);
-    } else if (output === undefined) await io.stdout(rendered.text);
-    else await writeOutputFile(output, rendered.text);
-  } catch (error) {
-    if (!(error instanceof OutputError)) throw error;
-    printDiagnostics(io, [error.message]);
-    return EXIT_INPUT;
-  }
-  return exitStatus;
-}
-
 async function scanStreaming(
   paths: string[],
   flags: ScanFlags,
   settings: ScanSettings,
+  review: FindingReview,
   output: string | undefined,
   io: CliIo,
 ): Promise<number> {
@@ -227,6 +158,7 @@ async function scanStreaming(
         ...(settings.zone ? { zone: settings.zone } : {}),
         trustedAccounts: settings.trustedAccounts,
         sink: spool,
+        ...(review.changesFindings ? { review: (findings: Finding[]) => review.account(findings) } : {}),
       });
     } catch (error) {
       if (error instanceof InputError || error instanceof ZoneError) {
@@ -244,25 +176,29 @@ async function scanStreaming(
       printDiagnostics(io, empty);
       return EXIT_INPUT;
     }
+    overview = review.finish(overview);
     if (settings.trustedAccountNotes.length > 0)
       overview = { ...overview, trustedAccountNotes: settings.trustedAccountNotes };
-    const content = reportContent(
-      settings.format,
-      overview,
-      () => spool.accounts(),
-      reportOptionsFor(flags, settings, output, io),
-    );
     const exitStatus = exitStatusFor(overview, settings);
     const warnings = flags.quiet ? [] : scanWarnings(overview, exitStatus);
+    const reportOptions = reportOptionsFor(flags, settings, output, io);
+    const findings = () => spool.accounts();
     try {
-      if (output === undefined) {
+      if (settings.sarifSplit === "account") {
+        const written = await writeSplitSarif(output!, overview, findings, reportOptions, () =>
+          printDiagnostics(io, warnings),
+        );
+        if (!flags.quiet)
+          printDiagnostics(io, [`wrote ${written} SARIF file(s) to ${output}, one per account`]);
+      } else if (output === undefined) {
+        const content = reportContent(settings.format, overview, findings, reportOptions);
         await withTemporaryContent(content, async (report) => {
           printDiagnostics(io, warnings);
           for await (const chunk of createReadStream(report, { encoding: "utf8", highWaterMark: 1 << 20 }))
             await io.stdout(chunk as string);
         });
       } else {
-        await writeOutputFile(output, content);
+        await writeOutputFile(output, reportContent(settings.format, overview, findings, reportOptions));
         printDiagnostics(io, warnings);
       }
     } catch (error) {
@@ -279,6 +215,27 @@ async function scanStreaming(
     return exitStatus;
   } finally {
     await spool.dispose();
+  }
+}
+
+/**
+ * `--sarif-split account`: every account's file written into the directory, then, once all were made,
+ * `beforeCommit` (the warnings) and the files put in place together. Returns how many.
+ */
+async function writeSplitSarif(
+  directory: string,
+  overview: ScanOverview,
+  findings: AccountFindings,
+  options: ReportOptions,
+  beforeCommit: () => void,
+): Promise<number> {
+  const staged = await stageSarifDirectory(directory, sarifAccountContents(overview, findings, options));
+  try {
+    beforeCommit();
+    await staged.commit();
+    return staged.names.length;
+  } finally {
+    await staged.discard();
   }
 }
 

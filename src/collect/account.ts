@@ -6,14 +6,19 @@ import { startDeadline } from "./deadline.js";
 import { sortErrors, toRecordedError, type RecordedError } from "./errors.js";
 import { collectIam } from "./iam.js";
 import type { JsonObject } from "./normalize.js";
+import { collectRegions } from "./regional/collect-regions.js";
 import { collectS3 } from "./s3.js";
 import type { CollectStats } from "./stats.js";
 
-/** The content of `accounts/<accountId>.json`; `iam`/`s3` are absent when they could not be read at all. */
+/**
+ * The content of `accounts/<accountId>.json`; `iam`/`s3` are absent when they could not be read at all, `regions`
+ * when nothing could be read in any region.
+ */
 export interface AccountFile {
   accountId: string;
   iam?: JsonObject;
   s3?: JsonObject;
+  regions?: JsonObject;
   errors: RecordedError[];
 }
 
@@ -33,6 +38,8 @@ export interface AccountContext {
   callsPerAccount: number;
   /** Time allowed to read one account once its credentials are ready; what is left then is abandoned. */
   accountTimeoutMs?: number;
+  /** `--regions`: the regions to read the regional services in; absent, every region enabled for the account. */
+  regions?: readonly string[];
 }
 
 export interface AccountOutcome {
@@ -90,24 +97,23 @@ export async function readAccount(opened: OpenedAccount, context: AccountContext
     context.accountTimeoutMs !== undefined ? startDeadline(context.accountTimeoutMs) : undefined;
   if (deadline) scope.stopAt(deadline.signal);
   try {
-    const [iam, s3] = await Promise.all([
+    const account = { accountId: job.accountId, partition: job.partition };
+    const homeRegion = context.clients.region;
+    const [iam, s3, regional] = await Promise.all([
       collectIam(scope, clients.iam),
-      collectS3(
-        scope,
-        clients,
-        { accountId: job.accountId, partition: job.partition, region: context.clients.region },
-        () => {
-          context.stats.buckets += 1;
-        },
-      ),
+      collectS3(scope, clients, { ...account, region: homeRegion }, () => {
+        context.stats.buckets += 1;
+      }),
+      collectRegions(scope, clients, account, homeRegion, context.regions),
     ]);
     const file: AccountFile = {
       accountId: job.accountId,
       ...(iam ? { iam } : {}),
       ...(s3.section ? { s3: s3.section } : {}),
+      ...(regional.section ? { regions: regional.section } : {}),
       errors: sortErrors(scope.errors),
     };
-    return { file, regions: s3.regions };
+    return { file, regions: new Set([...s3.regions, ...regional.regions]) };
   } finally {
     deadline?.clear();
     clients.destroy();
@@ -116,5 +122,5 @@ export async function readAccount(opened: OpenedAccount, context: AccountContext
 
 /** True when the file holds some data read from AWS (not only errors). */
 export function hasData(file: AccountFile): boolean {
-  return file.iam !== undefined || file.s3 !== undefined;
+  return file.iam !== undefined || file.s3 !== undefined || file.regions !== undefined;
 }

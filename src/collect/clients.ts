@@ -1,10 +1,21 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { ECRClient } from "@aws-sdk/client-ecr";
+import { EFSClient } from "@aws-sdk/client-efs";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { KMSClient } from "@aws-sdk/client-kms";
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { RDSClient } from "@aws-sdk/client-rds";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { SNSClient } from "@aws-sdk/client-sns";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { AdaptiveRetryStrategy } from "@smithy/core/retry";
+import type { RegionalClients } from "./regional/regional-clients.js";
 import { SecretValues } from "./secret-values.js";
 
 /** Credentials as the SDK clients take them (structurally the SDK's AwsCredentialIdentityProvider). */
@@ -22,8 +33,56 @@ export interface AccountClients {
   readonly s3Control: S3ControlClient;
   /** An S3 client in `region` (bucket calls must go to the bucket's own region); one per region, reused. */
   s3(region: string): S3Client;
+  /** The clients of the regional services in `region`; one set per region, reused. */
+  regional(region: string): RegionalClients;
   /** Closes these clients once the account is done (their sockets would keep the process alive a while). */
   destroy(): void;
+}
+
+/** Makes a new client of each regional service (S3 apart: the account's client for the region is reused). */
+export type RegionalClientMakers = Omit<RegionalClients, "region" | "s3">;
+
+/**
+ * Regional clients that are made on first use and then reused: an account reads a dozen services in each of
+ * some twenty regions, and a service it has nothing in should cost no client. `destroy` closes those made.
+ */
+export function lazyRegionalClients(
+  region: string,
+  make: RegionalClientMakers,
+  s3: () => S3Client,
+): { clients: RegionalClients; destroy(): void } {
+  const made = new Map<keyof RegionalClientMakers, { destroy(): void }>();
+  const once =
+    <K extends keyof RegionalClientMakers>(key: K) =>
+    (): ReturnType<RegionalClientMakers[K]> => {
+      let client = made.get(key);
+      if (!client) {
+        client = make[key]();
+        made.set(key, client);
+      }
+      return client as ReturnType<RegionalClientMakers[K]>;
+    };
+  return {
+    clients: {
+      region,
+      kms: once("kms"),
+      sqs: once("sqs"),
+      sns: once("sns"),
+      lambda: once("lambda"),
+      secretsManager: once("secretsManager"),
+      ecr: once("ecr"),
+      efs: once("efs"),
+      dynamodb: once("dynamodb"),
+      ec2: once("ec2"),
+      rds: once("rds"),
+      s3Control: once("s3Control"),
+      s3,
+    },
+    destroy() {
+      for (const client of made.values()) client.destroy();
+      made.clear();
+    },
+  };
 }
 
 /** Where collectors get their clients; tests and the benchmark pass their own. */
@@ -140,21 +199,51 @@ export function createAwsClientFactory(settings: AwsClientSettings): ClientFacto
       const iam = new IAMClient(common(credentials));
       const s3Control = new S3ControlClient({ ...common(credentials), ...local });
       const s3ByRegion = new Map<string, S3Client>();
+      const s3 = (region: string) => {
+        let client = s3ByRegion.get(region);
+        if (!client) {
+          // followRegionRedirects: a bucket whose region was misreported is still reached.
+          client = new S3Client({ ...common(credentials, region), followRegionRedirects: true, ...local });
+          s3ByRegion.set(region, client);
+        }
+        return client;
+      };
+      const regionalByRegion = new Map<string, ReturnType<typeof lazyRegionalClients>>();
+      const regional = (region: string) => {
+        let entry = regionalByRegion.get(region);
+        if (!entry) {
+          // A fresh configuration for each client: each has its own retry strategy, which adapts its own rate.
+          const config = () => common(credentials, region);
+          entry = lazyRegionalClients(
+            region,
+            {
+              kms: () => new KMSClient(config()),
+              sqs: () => new SQSClient(config()),
+              sns: () => new SNSClient(config()),
+              lambda: () => new LambdaClient(config()),
+              secretsManager: () => new SecretsManagerClient(config()),
+              ecr: () => new ECRClient(config()),
+              efs: () => new EFSClient(config()),
+              dynamodb: () => new DynamoDBClient(config()),
+              ec2: () => new EC2Client(config()),
+              rds: () => new RDSClient(config()),
+              s3Control: () => new S3ControlClient({ ...config(), ...local }),
+            },
+            () => s3(region),
+          );
+          regionalByRegion.set(region, entry);
+        }
+        return entry.clients;
+      };
       return {
         iam,
         s3Control,
-        s3(region) {
-          let client = s3ByRegion.get(region);
-          if (!client) {
-            // followRegionRedirects: a bucket whose region was misreported is still reached.
-            client = new S3Client({ ...common(credentials, region), followRegionRedirects: true, ...local });
-            s3ByRegion.set(region, client);
-          }
-          return client;
-        },
+        s3,
+        regional,
         destroy() {
           iam.destroy();
           s3Control.destroy();
+          for (const entry of regionalByRegion.values()) entry.destroy();
           for (const client of s3ByRegion.values()) client.destroy();
         },
       };

@@ -33,6 +33,8 @@ export interface CollectSettings {
   accountTimeoutMs?: number;
   /** With `organization`: only the member accounts of this shard (shard.ts), plus the organization data. */
   shard?: Shard;
+  /** The regions to read the regional services in; absent, every region enabled for each account. */
+  regions?: string[];
 }
 
 export interface CollectOutcome {
@@ -103,6 +105,7 @@ export async function collect(
       retry: settings.retry,
       callsPerAccount: settings.callsPerAccount,
       ...(settings.accountTimeoutMs !== undefined ? { accountTimeoutMs: settings.accountTimeoutMs } : {}),
+      ...(settings.regions ? { regions: settings.regions } : {}),
     };
     // The next accounts' roles are assumed while the current ones are read, so no account slot waits for STS;
     // the window keeps that look-ahead to one round of accounts.

@@ -3,6 +3,8 @@ import type { SecretValues } from "./secret-values.js";
 /** A failure recorded in a snapshot's `errors` (docs/snapshot-format.md): which call, on what, and why. */
 export interface RecordedError {
   service: string;
+  /** The region of a regional call (absent for global services and account-level calls). */
+  region?: string;
   operation: string;
   resource?: string;
   code: string;
@@ -12,6 +14,7 @@ export interface RecordedError {
 /** Where a call was made, for the error record. */
 export interface CallSite {
   service: string;
+  region?: string;
   operation: string;
   resource?: string;
 }
@@ -121,6 +124,7 @@ export function toRecordedError(error: unknown, site: CallSite): RecordedError {
   const message = typeof raw === "string" && raw !== "" ? raw : undefined;
   return {
     service: site.service,
+    ...(site.region !== undefined ? { region: site.region } : {}),
     operation: site.operation,
     ...(site.resource !== undefined ? { resource: site.resource } : {}),
     code: errorCode(error),
@@ -131,7 +135,7 @@ export function toRecordedError(error: unknown, site: CallSite): RecordedError {
 /** Errors in a fixed order so that the snapshot is stable. */
 export function sortErrors(errors: RecordedError[]): RecordedError[] {
   const key = (e: RecordedError) =>
-    [e.service, e.operation, e.resource ?? "", e.code, e.message ?? ""].join("\u0000");
+    [e.service, e.region ?? "", e.operation, e.resource ?? "", e.code, e.message ?? ""].join("\u0000");
   return [...errors].sort((a, b) => compareText(key(a), key(b)));
 }
 

@@ -103,6 +103,7 @@ export async function runCollect(options: CollectOptions, deps: CollectDeps = {}
         callsPerAccount: options.callsPerAccount,
         accountTimeoutMs: options.accountTimeoutMs ?? DEFAULT_ACCOUNT_TIMEOUT_SECONDS * 1000,
         ...(options.shard ? { shard: options.shard } : {}),
+        ...(options.regions ? { regions: options.regions } : {}),
         retry: deps.retry ?? DEFAULT_RETRY_POLICY,
       },
       clients,

@@ -11,6 +11,8 @@ export interface CollectStats {
   /** The part of `retries` that was throttling. */
   throttledRetries: number;
   errors: number;
+  /** Resources listed, then found deleted when read (left out of the snapshot; not errors). */
+  resourcesGone: number;
 }
 
 export function createStats(now: number = Date.now()): CollectStats {
@@ -23,5 +25,6 @@ export function createStats(now: number = Date.now()): CollectStats {
     retries: 0,
     throttledRetries: 0,
     errors: 0,
+    resourcesGone: 0,
   };
 }

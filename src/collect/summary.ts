@@ -39,7 +39,7 @@ function count(n: number, noun: string): string {
 
 /** One line per error, whatever AWS put in the message (recorded messages are one line already). */
 function describe({ accountId, error }: SummaryError): string {
-  const where = [accountId ?? "organization", error.service, error.operation, error.resource]
+  const where = [accountId ?? "organization", error.service, error.region, error.operation, error.resource]
     .filter(Boolean)
     .join(" ");
   const message = error.message ? ` (${oneLine(error.message)})` : "";
@@ -60,6 +60,11 @@ export function summaryLines(input: SummaryInput): string[] {
     `Snapshot written to ${safeText(input.outDir)}: ${count(input.accountFiles, "account")} (${complete} complete, ${input.incompleteAccounts} incomplete), ` +
       `${count(stats.buckets, "bucket")}, ${count(stats.calls, "API call")} (${retries(stats)}) in ${formatDuration(input.now - stats.startedAt)}.`,
   ];
+  if (stats.resourcesGone > 0) {
+    lines.push(
+      `${count(stats.resourcesGone, "resource")} deleted between being listed and being read: left out, not errors.`,
+    );
+  }
   if (errors.total === 0) return lines;
   lines.push(`${count(errors.total, "error")} recorded; the snapshot is incomplete:`);
   lines.push(...errors.shown.map(describe));

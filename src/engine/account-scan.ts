@@ -37,17 +37,18 @@ export interface AccountScan {
   analysisProblems: ReadProblem[];
 }
 
-/** Every rule on every role and bucket of one account. */
+/** Every rule on every resource of one account: roles, buckets, then the other resource types. */
 export function scanAccount(
   account: AccountSnapshot,
   context: ScanContext,
   options: AccountScanOptions = {},
 ): AccountScan {
-  const memo = new AnalysisMemo(account.accountId, context.zone, context.index, context.budgetLimit);
+  const index = withOwnRegionalControls(context.index, account);
+  const memo = new AnalysisMemo(account.accountId, context.zone, index, context.budgetLimit);
   const drafts: FindingDraft[] = [];
   const exceeded: { resource: Resource; limit: number }[] = [];
   let resourcesScanned = 0;
-  for (const resources of [account.roles, account.buckets]) {
+  for (const resources of [account.roles, account.buckets, account.resources]) {
     for (const resource of resources) {
       resourcesScanned += 1;
       const checked = checkResource(resource, context.rules, memo);
@@ -69,6 +70,17 @@ export function scanAccount(
   assignFingerprints(findings, options.fingerprints ?? new FingerprintRegistry());
   findings.sort(compareFindings);
   return { findings, resourcesScanned, analysisProblems };
+}
+
+/** The index, answering for the account's own regional controls from the account itself (snapshot-index.ts). */
+function withOwnRegionalControls(index: SnapshotIndex, account: AccountSnapshot): SnapshotIndex {
+  return {
+    bucketOwner: (name) => index.bucketOwner(name),
+    accountOfCanonicalUser: (id) => index.accountOfCanonicalUser(id),
+    accountPublicAccessBlock: (id) => index.accountPublicAccessBlock(id),
+    regionalControls: (id, region) =>
+      id === account.accountId ? account.regionalControls.get(region) : index.regionalControls?.(id, region),
+  };
 }
 
 /**

@@ -6,7 +6,8 @@
  * sink (a spool, for the report) and are then let go; what a report says before its findings (counts, problems)
  * comes back as the overview.
  *
- * The result is the in-memory scan's (scan.ts), finding for finding: both run scanAccount.
+ * The result is the in-memory scan's (scan.ts), finding for finding: both run scanAccount. What the CLI's options
+ * change in findings (severity overrides, archive rules, a baseline) is applied account by account (`review`).
  */
 import { RULES } from "../../rules/index.js";
 import { DEFAULT_RESOURCE_BUDGET } from "../analysis/patterns/budget.js";
@@ -41,6 +42,12 @@ export interface StreamScanOptions extends ScanOptions {
   sink: FindingSink;
   /** Worker threads to scan with (0: none); by default one per free core, up to four, when it helps. */
   workers?: number;
+  /**
+   * What the caller does to each account's findings before they are counted and handed to the sink (the config's
+   * severity overrides and archive rules, a comparison with a baseline); called once per account with findings,
+   * in report order, and must keep that order.
+   */
+  review?: (findings: Finding[]) => Finding[];
 }
 
 /** Account files read ahead of the one being scanned: enough to keep the disk busy, few enough to bound memory. */
@@ -179,17 +186,22 @@ export async function scanSnapshotPaths(paths: string[], options: StreamScanOpti
         collectionErrors.push(...outcome.collectionErrors);
         if (!outcome.read) continue;
         scanned(outcome.accountId, outcome.file, outcome.analysisProblems, outcome.resourcesScanned);
-        if ("findingsJson" in outcome) {
+        if (!("findingsJson" in outcome)) findings.push(...outcome.findings);
+        else if (options.review) {
+          // Reviewed here, on the main thread, which holds what the review adds up over the whole scan.
+          if (outcome.findingsJson !== "") findings.push(...(JSON.parse(outcome.findingsJson) as Finding[]));
+        } else {
           if (outcome.findingsJson !== "") json.push(outcome.findingsJson);
           addCounts(counts, outcome.counts);
-        } else findings.push(...outcome.findings);
+        }
       }
       waiting.delete(accountId);
       for (const line of json) await options.sink.appendJson(line);
       if (findings.length === 0) continue;
       if (withDumpFindings) findings.sort(compareFindings);
-      countFindings(counts, findings);
-      await options.sink.append(findings);
+      const reviewed = options.review ? options.review(findings) : findings;
+      countFindings(counts, reviewed);
+      await options.sink.append(reviewed);
     }
   } finally {
     await pool?.close();

@@ -22,10 +22,11 @@ export interface CancellingControl {
   justification: string;
 }
 
-/** Where the grant that a finding is about is written: a policy statement or an ACL grant. */
+/** Where the grant that a finding is about is written: a policy statement, an ACL grant, a KMS grant or a share entry. */
 export interface GrantSource {
-  kind: "statement" | "acl-grant";
-  /** Statement or grant index in its array. */
+  /** `share`: one entry of a snapshot's or image's share attribute (createVolumePermission, launchPermission, restore). */
+  kind: "statement" | "acl-grant" | "kms-grant" | "share";
+  /** Statement, grant or share entry index in its array. */
   index: number;
   sid?: string;
   location: SourceLocation;

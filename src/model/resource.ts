@@ -124,6 +124,8 @@ export interface AccessPointResource extends RegionalPolicyResourceBase {
   /** The account that owns the bucket, when the API gave it (a cross-account access point). */
   bucketAccountId?: string;
   networkOrigin: "Internet" | "VPC";
+  /** With network origin VPC: the VPC (VpcConfiguration.VpcId), when read. */
+  vpcId?: string;
   /** The access point's own Block Public Access; null: none; undefined: not read. */
   publicAccessBlock: PublicAccessBlock | null | undefined;
 }

@@ -11,6 +11,8 @@ import type {
 /** A failure recorded by the collector (snapshot `errors`), carried through to reports. */
 export interface CollectionError {
   accountId?: string;
+  /** The region of a regional call (snapshot version 2); absent for global ones (IAM, Organizations, S3 buckets). */
+  region?: string;
   service: string;
   operation: string;
   resource?: string;

@@ -110,10 +110,14 @@ export {
 export { automationId, GITHUB_SARIF_LIMITS, renderSarif, toSarifLog } from "./sarif.js";
 export { renderSarifFiles, SARIF_SPLITS } from "./sarif-split.js";
 export type { SarifFile, SarifSplit } from "./sarif-split.js";
+export { sarifAccountContents } from "./streamed-sarif-split.js";
+export type { SarifAccountContent } from "./streamed-sarif-split.js";
 export { labelledMessage, vendorsOf } from "./vendor-labels.js";
 export type { SarifLimits, SarifOptions } from "./sarif.js";
 export { formatSummaryLine, isInputIncomplete, summarize } from "./summary.js";
 export type { ReportSummary } from "./summary.js";
 export { renderText } from "./text.js";
 export { safeText } from "../text/safe-text.js";
-export { withTemporaryContent, writeOutputFile } from "./write-output.js";
+export { prepareOutputFile, withTemporaryContent, writeOutputFile } from "./write-output.js";
+export type { PreparedOutput } from "./write-output.js";
+export type { ContentWriter } from "./staged-file.js";

@@ -119,6 +119,7 @@ function jsonReportOf<F>(overview: ScanOverview, findings: F) {
       })),
       collectionErrors: sortCollectionErrors(overview.collectionErrors).map((error) => ({
         accountId: error.accountId ?? null,
+        region: error.region ?? null,
         service: error.service,
         operation: error.operation,
         resource: error.resource ?? null,

@@ -18,8 +18,9 @@ export function describeReadProblem(problem: ReadProblem): string {
 export function describeCollectionError(error: CollectionError): string {
   const target = error.resource ? ` on ${error.resource}` : "";
   const account = error.accountId ? ` in account ${error.accountId}` : "";
+  const region = error.region ? ` in region ${error.region}` : "";
   const detail = error.message ? `: ${redactSecrets(error.message)}` : "";
-  return `Collection of ${error.service}:${error.operation}${target}${account} failed with ${redactSecrets(error.code)}${detail}`;
+  return `Collection of ${error.service}:${error.operation}${target}${account}${region} failed with ${redactSecrets(error.code)}${detail}`;
 }
 
 function compareText(a: string | undefined, b: string | undefined): number {
@@ -41,6 +42,7 @@ export function sortCollectionErrors(errors: readonly CollectionError[]): Collec
   return [...errors].sort(
     (a, b) =>
       compareText(a.accountId, b.accountId) ||
+      compareText(a.region, b.region) ||
       compareText(a.service, b.service) ||
       compareText(a.operation, b.operation) ||
       compareText(a.resource, b.resource) ||

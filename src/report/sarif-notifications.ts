@@ -32,6 +32,7 @@ export function collectionErrorNotification(error: CollectionError): Notificatio
       operation: error.operation,
       code: error.code,
       ...(error.accountId !== undefined ? { accountId: error.accountId } : {}),
+      ...(error.region !== undefined ? { region: error.region } : {}),
       ...(error.resource !== undefined ? { resource: error.resource } : {}),
     },
   };

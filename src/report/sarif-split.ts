@@ -22,38 +22,61 @@ function accountOfProblem(problem: ReadProblem): string | undefined {
   return ACCOUNT_FILE.exec(problem.file)?.[1];
 }
 
-/** A part of the result about one account; problems not tied to any account go into every account's run. */
-function accountPart(result: ScanResult, accountId: string): ScanResult {
+/**
+ * What a scan says about one account, but for its findings: its problems, its collection errors and the baseline
+ * findings gone from it; problems not tied to any account go into every account's part.
+ */
+export function accountPartOf<T extends Omit<ScanResult, "findings">>(whole: T, accountId: string): T {
   const ofAccount = (id: string | undefined) => id === undefined || id === accountId;
-  const findings = result.findings.filter((finding) => finding.resource.accountId === accountId);
   return {
-    ...result,
-    findings,
+    ...whole,
     accountsScanned: 1,
     scannedAccounts: [accountId],
-    readProblems: result.readProblems.filter((problem) => ofAccount(accountOfProblem(problem))),
-    collectionErrors: result.collectionErrors.filter((error: CollectionError) => ofAccount(error.accountId)),
-    ...(result.baseline
+    readProblems: whole.readProblems.filter((problem) => ofAccount(accountOfProblem(problem))),
+    collectionErrors: whole.collectionErrors.filter((error: CollectionError) => ofAccount(error.accountId)),
+    ...(whole.baseline
       ? {
           baseline: {
-            ...result.baseline,
-            absent: result.baseline.absent.filter((gone) => gone.accountId === accountId),
+            ...whole.baseline,
+            absent: whole.baseline.absent.filter((gone) => gone.accountId === accountId),
           },
         }
       : {}),
   };
 }
 
-/** Every account the run is about: those scanned, those with findings, and those whose input had problems. */
-function accountsOf(result: ScanResult): string[] {
-  const ids = new Set<string>(result.scannedAccounts ?? []);
-  for (const finding of result.findings) ids.add(finding.resource.accountId);
-  for (const problem of result.readProblems) {
+/** A part of the result about one account. */
+function accountPart(result: ScanResult, accountId: string): ScanResult {
+  const findings = result.findings.filter((finding) => finding.resource.accountId === accountId);
+  return { ...accountPartOf(result, accountId), findings };
+}
+
+/**
+ * The accounts a split report has a run for, but for those with findings: those scanned and those whose input had
+ * problems, sorted.
+ */
+export function accountsWithoutFindingsOf(whole: Omit<ScanResult, "findings">): string[] {
+  const ids = new Set<string>(whole.scannedAccounts ?? []);
+  for (const problem of whole.readProblems) {
     const id = accountOfProblem(problem);
     if (id) ids.add(id);
   }
-  for (const error of result.collectionErrors) if (error.accountId) ids.add(error.accountId);
+  for (const error of whole.collectionErrors) if (error.accountId) ids.add(error.accountId);
   return [...ids].sort();
+}
+
+/** Every account the run is about: those scanned, those with findings, and those whose input had problems. */
+function accountsOf(result: ScanResult): string[] {
+  const ids = new Set(accountsWithoutFindingsOf(result));
+  for (const finding of result.findings) ids.add(finding.resource.accountId);
+  return [...ids].sort();
+}
+
+/** A ReportLimitError of one account's file says which account. */
+export function namingAccount(accountId: string, error: unknown): unknown {
+  return error instanceof ReportLimitError
+    ? new ReportLimitError(`Account ${accountId}: ${error.message}`, { cause: error })
+    : error;
 }
 
 /**
@@ -84,8 +107,7 @@ export function renderSarifFiles(
         text: renderSarif(part, { ...options, category: accountCategory }),
       };
     } catch (error) {
-      if (!(error instanceof ReportLimitError)) throw error;
-      throw new ReportLimitError(`Account ${accountId}: ${error.message}`, { cause: error });
+      throw namingAccount(accountId, error);
     }
   });
 }

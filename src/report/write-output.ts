@@ -126,24 +126,23 @@ export function standardOutputError(error: unknown): OutputError {
 }
 
 /** Through to the device or FIFO: never O_CREAT (it must not become a regular file), never O_TRUNC. */
-async function writeThrough(file: string, content: string | ContentWriter): Promise<void> {
-  if (typeof content !== "string") {
-    // Made whole first, so that a report that fails half-way writes nothing.
-    return withTemporaryContent(content, async (temporary) => {
-      const handle = await open(file, constants.O_WRONLY | constants.O_NOCTTY);
-      try {
-        for await (const chunk of createReadStream(temporary)) await handle.write(chunk as Buffer);
-      } finally {
-        await handle.close();
-      }
-    });
-  }
+async function writeThrough(file: string, content: string | { temporaryPath: string }): Promise<void> {
   const handle = await open(file, constants.O_WRONLY | constants.O_NOCTTY);
   try {
-    await handle.writeFile(content, "utf8");
+    if (typeof content === "string") await handle.writeFile(content, "utf8");
+    else
+      for await (const chunk of createReadStream(content.temporaryPath)) await handle.write(chunk as Buffer);
   } finally {
     await handle.close();
   }
+}
+
+/** A written output file that has not replaced its target yet (prepareOutputFile). */
+export interface PreparedOutput {
+  /** Puts the content in place; throws OutputError naming the target. */
+  commit(): Promise<void>;
+  /** Leaves the target as it was and removes what was staged. */
+  discard(): Promise<void>;
 }
 
 /**
@@ -171,23 +170,90 @@ export async function withTemporaryContent<T>(
  * Throws OutputError naming `target` (and only it) when the write fails or the target is refused.
  */
 export async function writeOutputFile(target: string, content: string | ContentWriter): Promise<void> {
+  await (await prepareOutputFile(target, content)).commit();
+}
+
+/** The OutputError for a failed write of `target`, naming it (and only it). */
+function writeFailure(target: string, error: unknown): OutputError {
+  return error instanceof OutputError
+    ? error
+    : new OutputError(`cannot write ${target}: ${describeWriteError(error)}`, { cause: error });
+}
+
+/**
+ * A PreparedOutput. Made outside prepareOutputFile, whose closures must not refer to its content (V8 would keep
+ * the content alive with them): a split report holds one per account until all are written, and a content writer
+ * holds its account's findings.
+ */
+function prepared(target: string, commit: () => Promise<void>, discard: () => Promise<void>): PreparedOutput {
+  return {
+    async commit() {
+      try {
+        await commit();
+      } catch (error) {
+        throw writeFailure(target, error);
+      }
+    },
+    discard,
+  };
+}
+
+/** `content` written whole to a private temporary file (no closure here may outlive the call: see prepared). */
+function stagePrivately(content: ContentWriter) {
+  return inTemporaryDirectory(() =>
+    stageFile(path.join(tmpdir(), "trustscan-report"), content, undefined, { durable: false }),
+  );
+}
+
+/**
+ * The first half of writeOutputFile: the content made whole beside `target` (or, for a FIFO or a device, in the
+ * temporary directory), to be committed or discarded later. Several files (a split report) are prepared first and
+ * committed together, so that a report that fails half-way replaces none of them.
+ */
+export async function prepareOutputFile(
+  target: string,
+  content: string | ContentWriter,
+): Promise<PreparedOutput> {
   if (target === "") throw new OutputError("no output file named");
   try {
     const resolved = await resolveTarget(target);
     switch (resolved.kind) {
       case "refused":
         throw new OutputError(`cannot write ${target}: ${resolved.reason}`);
-      case "stream":
-        return await writeThrough(resolved.path, content);
+      case "stream": {
+        // Made whole first, so that a report that fails half-way writes nothing.
+        const staged =
+          typeof content === "string"
+            ? { temporaryPath: undefined, discard: async () => {} }
+            : await stagePrivately(content);
+        const text = typeof content === "string" ? content : undefined;
+        return prepared(
+          target,
+          async () => {
+            try {
+              await writeThrough(resolved.path, text ?? { temporaryPath: staged.temporaryPath as string });
+            } finally {
+              await staged.discard();
+            }
+          },
+          () => staged.discard(),
+        );
+      }
       case "new":
-        return await (await stageFile(resolved.path, content)).commit();
       case "file": {
-        const { mode, uid, gid } = resolved.stats;
-        return await (await stageFile(resolved.path, content, { mode, uid, gid })).commit();
+        const keep =
+          resolved.kind === "file"
+            ? { mode: resolved.stats.mode, uid: resolved.stats.uid, gid: resolved.stats.gid }
+            : undefined;
+        const staged = await stageFile(resolved.path, content, keep);
+        return prepared(
+          target,
+          () => staged.commit(),
+          () => staged.discard(),
+        );
       }
     }
   } catch (error) {
-    if (error instanceof OutputError) throw error;
-    throw new OutputError(`cannot write ${target}: ${describeWriteError(error)}`, { cause: error });
+    throw writeFailure(target, error);
   }
 }

@@ -14,7 +14,10 @@ import { InputError } from "./input-error.js";
 import { parseJson, readTextFile } from "./json-file.js";
 import type { JsonNode, JsonObject } from "./json-node.js";
 import { readPublicAccessBlock } from "./public-access-block.js";
+import { nameOf, readEach } from "./read-each.js";
 import { FileProblems, readOrRecord, readProblemOf } from "./read-problem.js";
+import { regionSections, readRegions } from "./regional/regions.js";
+import { readMultiRegionAccessPoint } from "./regional/s3-multi-region-access-points.js";
 import { readRole } from "./role.js";
 
 export interface AccountFileResult {
@@ -51,8 +54,8 @@ function expectedFile(accountId: string): string {
 
 /**
  * `accounts/<id>.json`. Never throws an InputError: a file that is missing, unparsable or wrongly shaped
- * at the account level is one ReadProblem; a bad role, bucket, provider or error entry is one ReadProblem
- * and only that entry is left out.
+ * at the account level (its sections, `regions` and the lists in them included) is one ReadProblem; a bad role,
+ * bucket, provider, regional resource or error entry is one ReadProblem and only that entry is left out.
  */
 export async function readAccountFile(
   file: string,
@@ -105,6 +108,9 @@ function accountSections(root: JsonNode, accountId: string) {
     oidcNodes: iam?.get("OpenIDConnectProviders")?.array("an array of OpenID Connect providers") ?? [],
     samlNodes: iam?.get("SAMLProviders")?.array("an array of SAML providers") ?? [],
     bucketNodes: s3?.get("Buckets")?.array("an array of buckets") ?? [],
+    multiRegionAccessPointNodes:
+      s3?.get("MultiRegionAccessPoints")?.array("an array of multi-region access points") ?? [],
+    regions: regionSections(document.get("regions")),
     errorNodes: document.get("errors")?.array("an array of error objects") ?? [],
   };
 }
@@ -114,7 +120,16 @@ function readAccountDocument(
   accountId: string,
   problems: FileProblems,
 ): Omit<AccountFileResult, "readProblems"> {
-  const { s3, roleNodes, oidcNodes, samlNodes, bucketNodes, errorNodes } = accountSections(root, accountId);
+  const {
+    s3,
+    roleNodes,
+    oidcNodes,
+    samlNodes,
+    bucketNodes,
+    multiRegionAccessPointNodes,
+    regions,
+    errorNodes,
+  } = accountSections(root, accountId);
 
   const roles = readEach(
     roleNodes,
@@ -147,6 +162,14 @@ function readAccountDocument(
     problems,
   );
   const accountPublicAccessBlock = readAccountPublicAccessBlock(s3, problems);
+  // Multi-region access points first: `s3` comes before `regions` in the format.
+  const multiRegionAccessPoints = readEach(
+    multiRegionAccessPointNodes,
+    (node, grammarProblems) => readMultiRegionAccessPoint(node, accountId, grammarProblems),
+    (node) => `multi-region access point ${nameOf(node, "Alias")} skipped`,
+    problems,
+  );
+  const regional = readRegions(regions, accountId, problems);
   const account: AccountSnapshot = {
     accountId,
     file: root.file,
@@ -155,8 +178,8 @@ function readAccountDocument(
     oidcProviders,
     samlProviders,
     accountPublicAccessBlock,
-    resources: [],
-    regionalControls: new Map(),
+    resources: [...multiRegionAccessPoints, ...regional.resources],
+    regionalControls: regional.regionalControls,
   };
   return { account, collectionErrors };
 }
@@ -187,7 +210,8 @@ export interface AccountIndexEntry {
 
 /**
  * The index entry of an account file, as the full read (readAccountFile) would give it: undefined when that read
- * leaves the account out, and only the buckets it keeps. Reads and checks the same file; builds no roles.
+ * leaves the account out (the same account-level checks, `regions` included), and only the buckets it keeps. Reads
+ * and checks the same file; builds no roles and no regional resources.
  */
 export async function readAccountIndex(
   file: string,
@@ -248,35 +272,4 @@ function readOwnRole(node: JsonNode, accountId: string, problems: ReadProblem[])
     node.object().require("Arn", "a role ARN").fail(`a role ARN in account ${accountId}`);
   }
   return role;
-}
-
-/**
- * Reads each entry; one that throws is left out with a problem saying so. The grammar problems of an entry are
- * kept only when the entry itself is: they say how it was judged.
- */
-function readEach<T>(
-  nodes: JsonNode[],
-  read: (node: JsonNode, grammarProblems: ReadProblem[]) => T,
-  consequence: (node: JsonNode) => string,
-  problems: FileProblems,
-): T[] {
-  const results: T[] = [];
-  for (const node of nodes) {
-    const grammarProblems: ReadProblem[] = [];
-    const result = readOrRecord(
-      () => read(node, grammarProblems),
-      () => consequence(node),
-      problems,
-    );
-    if (result === undefined) continue;
-    results.push(result);
-    problems.push(...grammarProblems);
-  }
-  return results;
-}
-
-/** The entry's name for a message, or its JSON path when it has none that can be read. */
-function nameOf(node: JsonNode, key: string): string {
-  const value = node.kind === "object" ? node.object().get(key) : undefined;
-  return value?.kind === "string" ? value.string() : node.path;
 }

@@ -7,10 +7,12 @@ export function readCollectionError(node: JsonNode, accountId?: string): Collect
     'an error object such as {"service": "s3", "operation": "GetBucketPolicy", "code": "AccessDenied"}',
   );
   const account = accountId ?? entry.optionalString("accountId");
+  const region = entry.optionalString("region");
   const resource = entry.optionalString("resource");
   const message = entry.optionalString("message");
   return {
     ...(account !== undefined ? { accountId: account } : {}),
+    ...(region !== undefined ? { region } : {}),
     service: entry.requireString("service"),
     operation: entry.requireString("operation"),
     ...(resource !== undefined ? { resource } : {}),

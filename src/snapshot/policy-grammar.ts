@@ -5,10 +5,13 @@ import { describeValue, type JsonNode, type JsonObject } from "./json-node.js";
 import { childPath } from "./json-path.js";
 
 /**
- * Which grammar a policy follows: a role trust policy and a bucket policy must name a Principal, a trust policy
- * has no Resource, an Organizations control policy (SCP, RCP) needs no Principal.
+ * Which grammar a policy follows: a role trust policy, a bucket policy and the resource-based policy of any other
+ * resource (a KMS key policy, a queue policy, …) must name a Principal, a trust policy has no Resource, an ECR
+ * repository policy may leave its Resource out (it is the repository: Amazon ECR User Guide, "Private repository
+ * policy examples"), an Organizations control policy (SCP, RCP) needs no Principal.
  */
-export type PolicyKind = "trust-policy" | "bucket-policy" | "control-policy";
+export type PolicyKind =
+  "trust-policy" | "bucket-policy" | "resource-policy" | "repository-policy" | "control-policy";
 
 /** How a policy is read: its kind, and where the problems of a policy outside IAM's grammar go. */
 export interface PolicyReading {

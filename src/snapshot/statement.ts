@@ -191,7 +191,12 @@ function readPrincipals(
   if (notPrincipalNode) return { notPrincipals: readPrincipal(notPrincipalNode, "NotPrincipal", issues) };
   // Control policies (SCPs, RCPs) apply to every principal of the accounts they are attached to.
   if (kind === "control-policy") return {};
-  const policy = kind === "trust-policy" ? "a role trust policy" : "a bucket policy";
+  const policy =
+    kind === "trust-policy"
+      ? "a role trust policy"
+      : kind === "bucket-policy"
+        ? "a bucket policy"
+        : "a resource-based policy";
   issues.add(
     placeOfMissing(statement, "Principal"),
     `Principal or NotPrincipal, which ${policy} must have (${AWS_PAGE.grammar}, policy grammar notes)`,
@@ -250,7 +255,9 @@ function readResources(statement: JsonObject, kind: PolicyKind, issues: Statemen
   const whole =
     kind === "bucket-policy"
       ? "judged as applying to the whole bucket"
-      : "judged as applying to every resource";
+      : kind === "control-policy"
+        ? "judged as applying to every resource"
+        : "judged as applying to the whole resource";
   if (resourceNode && notResourceNode) {
     issues.add(
       placeOfKey(statement, "NotResource"),
@@ -261,6 +268,8 @@ function readResources(statement: JsonObject, kind: PolicyKind, issues: Statemen
     return {};
   }
   if (!resourceNode && !notResourceNode) {
+    // The repository is the resource: ECR's own examples leave Resource out.
+    if (kind === "repository-policy") return {};
     issues.add(
       placeOfMissing(statement, "Resource"),
       `Resource or NotResource (${AWS_PAGE.resource})`,

@@ -43,7 +43,7 @@ describe("short flags and --quiet", () => {
 
   it("--quiet keeps warnings off standard error but not errors", async () => {
     const loud = await runTrustscan(["scan", EXAMPLE]);
-    expect(loud.stderr).toContain("warning: the snapshot records 1 collection error(s)");
+    expect(loud.stderr).toContain("warning: the snapshot records 2 collection error(s)");
     const quiet = await runTrustscan(["scan", EXAMPLE, "-q"]);
     expect(quiet.stderr).toBe("");
     expect(quiet.code).toBe(loud.code);

@@ -190,7 +190,7 @@ describe("trustscan scan: output", () => {
 
   it("warns on standard error about collection errors recorded in the snapshot", async () => {
     const run = await runTrustscan(["scan", EXAMPLE, "--fail-on", "none"]);
-    expect(run.stderr).toContain("1 collection error");
+    expect(run.stderr).toContain("2 collection error");
   });
 });
 

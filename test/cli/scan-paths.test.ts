@@ -1,9 +1,10 @@
-// Which scan path runScan takes (streamed account by account, or whole in memory), and the exit status the
-// streamed path reads from counts rather than findings.
+// Which options change each account's findings as the scan streams, and the exit status the streamed path reads
+// from counts rather than findings.
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/findings/finding.js";
 import { overviewOf } from "../../src/findings/scan-result.js";
-import { needsWholeResult } from "../../src/cli/scan-command.js";
+import { BaselineEntries } from "../../src/baseline/baseline-entries.js";
+import { FindingReview } from "../../src/cli/finding-review.js";
 import { exitStatusFor } from "../../src/cli/scan-outcome.js";
 import { resolveScanSettings, type ScanFlags } from "../../src/cli/scan-settings.js";
 import type { TrustscanConfig } from "../../src/config/config.js";
@@ -12,24 +13,30 @@ import { sampleScanResult } from "../report/fixtures/scan-results.js";
 const FLAGS: ScanFlags = { trustedAccount: [], baseline: [], color: false };
 const ARCHIVE_RULE = { name: "partner", reason: "reviewed", match: { rule: "external-access" } };
 
-describe("needsWholeResult", () => {
-  const cases: { name: string; flags?: Partial<ScanFlags>; config?: TrustscanConfig; whole: boolean }[] = [
-    { name: "no lifecycle option", whole: false },
+describe("FindingReview.changesFindings", () => {
+  const baseline = { sources: ["previous.sarif"], found: false, entries: new BaselineEntries() };
+  const cases: { name: string; flags?: Partial<ScanFlags>; config?: TrustscanConfig; changes: boolean }[] = [
+    { name: "no lifecycle option", changes: false },
     {
       name: "trusted account notes, a category, quiet",
       config: { trustedAccounts: [{ id: "999988887777", name: "Vendor", reason: "contract" }] },
       flags: { category: "acme", quiet: true, format: "sarif" },
-      whole: false,
+      changes: false,
     },
-    { name: "archive rules", config: { archiveRules: [ARCHIVE_RULE] } as TrustscanConfig, whole: true },
-    { name: "a baseline", flags: { baseline: ["previous.sarif"] }, whole: true },
-    { name: "severity overrides", config: { severity: { "confused-deputy": "high" } }, whole: true },
-    { name: "--sarif-split account", flags: { format: "sarif", sarifSplit: "account" }, whole: true },
+    { name: "--sarif-split account", flags: { format: "sarif", sarifSplit: "account" }, changes: false },
+    { name: "archive rules", config: { archiveRules: [ARCHIVE_RULE] } as TrustscanConfig, changes: true },
+    { name: "a baseline", flags: { baseline: ["previous.sarif"] }, changes: true },
+    { name: "severity overrides", config: { severity: { "confused-deputy": "high" } }, changes: true },
   ];
-  for (const { name, flags, config, whole } of cases) {
-    it(`${name}: ${whole ? "in memory" : "streamed"}`, () => {
+  for (const { name, flags, config, changes } of cases) {
+    it(`${name}: ${changes ? "reviews each account's findings" : "leaves them as scanned"}`, () => {
       const given = { ...FLAGS, ...flags };
-      expect(needsWholeResult(resolveScanSettings(given, config ?? {}), given)).toBe(whole);
+      const review = new FindingReview(
+        resolveScanSettings(given, config ?? {}),
+        given.baseline.length > 0 ? baseline : undefined,
+        new Date(),
+      );
+      expect(review.changesFindings).toBe(changes);
     });
   }
 });

@@ -1,8 +1,13 @@
 import { CommanderError } from "commander";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCollectCommand, parseAccountIds, parseSeconds } from "../../src/cli/collect-command.js";
+import {
+  createCollectCommand,
+  parseAccountIds,
+  parseRegions,
+  parseSeconds,
+} from "../../src/cli/collect-command.js";
 import { Capture, tempParent } from "./support/files.js";
 import { COLLECTED_AT, MGMT, mockScenario, TEST_RETRY, type MockedAws } from "./support/mock-scenario.js";
 
@@ -78,6 +83,44 @@ describe("trustscan collect (command line)", () => {
     await expect(
       command().parseAsync(["--out", "x", "--account-timeout", "forever"], { from: "user" }),
     ).rejects.toMatchObject({ code: "commander.invalidArgument" });
+  });
+
+  it("parses --regions as region names, and rejects anything else before collecting", async () => {
+    expect(parseRegions(" eu-west-1,us-gov-west-1,eu-west-1 ,cn-northwest-1,eusc-de-east-1")).toEqual([
+      "eu-west-1",
+      "us-gov-west-1",
+      "cn-northwest-1",
+      "eusc-de-east-1",
+    ]);
+    for (const bad of [
+      "",
+      ",",
+      "eu-west",
+      "EU-WEST-1",
+      "eu_west_1",
+      "us-east-1,*",
+      "us-east-1;rm",
+      "1-east-1",
+    ])
+      expect(() => parseRegions(bad), bad).toThrow(/expected a comma-separated list of region names/);
+    await expect(
+      command().parseAsync(["--out", "x", "--regions", "us-east-1,europe"], { from: "user" }),
+    ).rejects.toMatchObject({
+      code: "commander.invalidArgument",
+      message: expect.stringContaining('"europe"'),
+    });
+    expect(aws.mocks.sts.calls()).toHaveLength(0);
+  });
+
+  it("reads only the regions named with --regions", async () => {
+    const out = join(tempParent(), "snap");
+    await command().parseAsync(["--out", out, "--regions", "us-east-1", "--quiet"], { from: "user" });
+    expect(process.exitCode).toBe(0);
+    const account = JSON.parse(readFileSync(join(out, "accounts", `${MGMT}.json`), "utf8"));
+    expect(Object.keys(account.regions)).toEqual(["us-east-1"]);
+    expect(JSON.parse(readFileSync(join(out, "snapshot.json"), "utf8")).collector.regions).toEqual([
+      "us-east-1",
+    ]);
   });
 
   it("parses comma-separated account ids", () => {

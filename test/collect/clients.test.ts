@@ -38,6 +38,35 @@ describe("createAwsClientFactory", () => {
     account.destroy();
   });
 
+  it("makes each regional client on first use, one per service and region, and closes them with the account", async () => {
+    const account = factory.forAccount("111122223333");
+    const eu = account.regional("eu-west-1");
+    expect(account.regional("eu-west-1")).toBe(eu);
+    expect(eu.region).toBe("eu-west-1");
+    const kms = eu.kms();
+    expect(eu.kms()).toBe(kms);
+    expect(account.regional("us-east-1").kms()).not.toBe(kms);
+    expect(await kms.config.region()).toBe("eu-west-1");
+    expect(await eu.dynamodb().config.region()).toBe("eu-west-1");
+    expect(await eu.s3Control().config.region()).toBe("eu-west-1");
+    // S3 in the region is the account's S3 client for that region, not a second one.
+    expect(eu.s3()).toBe(account.s3("eu-west-1"));
+    // Each client its own retry strategy, which adapts its own sending rate.
+    expect(await eu.sqs().config.retryStrategy()).not.toBe(await eu.sns().config.retryStrategy());
+    expect(await eu.ec2().config.maxAttempts()).toBe(7);
+
+    const destroyed: string[] = [];
+    for (const [name, client] of Object.entries({ kms, ec2: eu.ec2(), s3: eu.s3() })) {
+      const destroy = client.destroy.bind(client);
+      client.destroy = () => {
+        destroyed.push(name);
+        destroy();
+      };
+    }
+    account.destroy();
+    expect(destroyed.sort()).toEqual(["ec2", "kms", "s3"]);
+  });
+
   it("gives a member account's clients that account's credentials", async () => {
     const member = factory.forAccount("444455556666", async () => ({
       accessKeyId: "member",
@@ -47,6 +76,7 @@ describe("createAwsClientFactory", () => {
     expect((await member.iam.config.credentials()).accessKeyId).toBe("member");
     expect((await member.s3("ap-southeast-2").config.credentials()).accessKeyId).toBe("member");
     expect((await member.s3Control.config.credentials()).accessKeyId).toBe("member");
+    expect((await member.regional("eu-north-1").lambda().config.credentials()).accessKeyId).toBe("member");
     member.destroy();
   });
 

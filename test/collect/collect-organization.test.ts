@@ -181,7 +181,7 @@ describe("collect from a mocked organization", () => {
       BlockPublicPolicy: true,
       RestrictPublicBuckets: true,
     });
-    expect(prod.errors).toEqual([
+    expect(prod.errors.filter((e: { service: string }) => e.service === "s3")).toEqual([
       {
         service: "s3",
         operation: "GetBucketPolicy",
@@ -244,7 +244,11 @@ describe("collect from a mocked organization", () => {
   it("ends with a summary that says how much is missing", async () => {
     await run();
     expect(stdout.text).toContain("4 accounts (1 complete, 3 incomplete)");
-    expect(stdout.text).toContain("3 errors recorded; the snapshot is incomplete:");
+    // Prod has one resource of each regional service deleted between its listing and its reading.
+    expect(stdout.text).toContain(
+      "8 resources deleted between being listed and being read: left out, not errors.",
+    );
+    expect(stdout.text).toContain("4 errors recorded; the snapshot is incomplete:");
     expect(stdout.text).toContain(
       `${SANDBOX} sts AssumeRole arn:aws:iam::${SANDBOX}:role/OrganizationAccountAccessRole: AccessDenied`,
     );

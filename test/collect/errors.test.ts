@@ -122,4 +122,14 @@ describe("toRecordedError", () => {
     const b = { service: "iam", operation: "ListSAMLProviders", code: "Throttling" };
     expect(sortErrors([a, b])).toEqual([b, a]);
   });
+
+  it("writes the region of a regional call after the service, and sorts by it next", () => {
+    const denied = serviceError("AccessDeniedException", 400, "denied");
+    const site = { service: "kms", operation: "ListKeys" };
+    const west = toRecordedError(denied, { ...site, region: "us-west-2" });
+    const east = toRecordedError(denied, { ...site, region: "us-east-1" });
+    expect(Object.keys(west)).toEqual(["service", "region", "operation", "code", "message"]);
+    const account = { service: "kms", operation: "ListAliases", code: "AccessDeniedException" };
+    expect(sortErrors([west, east, account])).toEqual([account, east, west]);
+  });
 });

@@ -30,6 +30,27 @@ describe("collect summary", () => {
     ]);
   });
 
+  it("names the region of a regional error, and counts resources deleted while they were read", () => {
+    const errors = new ErrorDigest();
+    errors.add(
+      [{ service: "kms", region: "eu-west-1", operation: "ListKeys", code: "AccessDeniedException" }],
+      "444455556666",
+    );
+    const lines = summaryLines({
+      outDir: "snap",
+      stats: { ...createStats(0), calls: 10, resourcesGone: 2 },
+      accountFiles: 1,
+      incompleteAccounts: 1,
+      errors,
+      now: 1_000,
+    });
+    expect(lines.slice(1)).toEqual([
+      "2 resources deleted between being listed and being read: left out, not errors.",
+      "1 error recorded; the snapshot is incomplete:",
+      "  444455556666 kms eu-west-1 ListKeys: AccessDeniedException",
+    ]);
+  });
+
   it("does the same when nothing could be collected", () => {
     const errors = new ErrorDigest();
     errors.add([{ ...hostile, resource: "arn:aws:s3:::b\u001b]0;title\u0007" }]);

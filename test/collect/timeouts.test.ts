@@ -2,6 +2,7 @@
  * The collector against a server on 127.0.0.1 through the SDK's real HTTP handler: S3 is served (or not) by the
  * local server, the other services by aws-sdk-client-mock. Runs the `collect` command with its flags.
  */
+import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import {
   GetAccountAuthorizationDetailsCommand,
   IAMClient,
@@ -102,7 +103,10 @@ describe("collect against a server that stalls or fails", () => {
     iam.on(ListSAMLProvidersCommand).resolves({ SAMLProviderList: [] });
     const s3Control = mockClient(S3ControlClient);
     s3Control.on(GetPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: {} });
-    mocks = [sts, iam, s3Control];
+    // No region enabled: the regional services are not part of these tests.
+    const ec2 = mockClient(EC2Client);
+    ec2.on(DescribeRegionsCommand).resolves({ Regions: [] });
+    mocks = [sts, iam, s3Control, ec2];
     stdout = new Capture();
     stderr = new Capture();
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/config-error.js";
 import { parseConfig } from "../../src/config/load-config.js";
 import { STARTER_CONFIG } from "../../src/config/starter-config.js";
+import { POLICY_RESOURCE_LABELS } from "../../rules/support/resource-labels.js";
 import { runTrustscan } from "../helpers/run-cli.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
@@ -122,6 +123,12 @@ describe("config validation: each problem names the file, the line, the key and 
       },
     };
     expect(parseConfig(JSON.stringify(json), "trustscan.config.json")).toEqual(json);
+  });
+
+  it("takes every resource type a finding can have in an archive rule's resourceType", () => {
+    const types = ["AWS::IAM::Role", "AWS::S3::Bucket", ...Object.keys(POLICY_RESOURCE_LABELS)];
+    const text = `archiveRules:\n  - name: all\n    reason: test\n    expires: 2030-01-31\n    match: { resourceType: [${types.join(", ")}] }\n`;
+    expect(parseConfig(text, "trustscan.config.yaml").archiveRules?.[0]?.match.resourceType).toEqual(types);
   });
 });
 

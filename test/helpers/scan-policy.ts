@@ -1,15 +1,30 @@
 /**
  * Runs the engine on one policy, the way ESLint's RuleTester runs a rule on one snippet: the policy becomes a role
- * trust policy or bucket policy in a one-account snapshot, with an optional organization around it.
+ * trust policy or bucket policy in a one-account snapshot, with an optional organization around it. A shared
+ * resource (an EBS snapshot, an AMI, an RDS DB or DB cluster snapshot) takes its share entries instead of a policy.
  */
 import { scanSnapshot } from "../../src/engine/scan.js";
 import type { Finding } from "../../src/findings/finding.js";
-import type { BucketAcl, PublicAccessBlock, Resource } from "../../src/model/resource.js";
+import type {
+  BucketAcl,
+  PolicyResourceType,
+  PublicAccessBlock,
+  Resource,
+  Share,
+  SharedResource,
+  SharedResourceType,
+} from "../../src/model/resource.js";
+import {
+  isPolicyResourceType,
+  policyResourceForCase,
+  type PolicyResourceCase,
+} from "./policy-resource-case.js";
 import type {
   AccountSnapshot,
   Organization,
   OrgPolicy,
   ReadProblem,
+  RegionalControls,
   Snapshot,
 } from "../../src/model/snapshot.js";
 import { parseJson } from "../../src/snapshot/json-file.js";
@@ -17,9 +32,12 @@ import { readPolicyDocument } from "../../src/snapshot/policy-document.js";
 import type { PolicyKind } from "../../src/snapshot/policy-grammar.js";
 
 export interface PolicyCase {
-  resource: "role" | "bucket";
-  /** The policy document as JSON (object or string). */
-  policy: unknown;
+  /** A role trust policy, a bucket policy, the policy of another policy-based resource type, or a shared resource. */
+  resource: "role" | "bucket" | PolicyResourceType | SharedCaseResource;
+  /** For another policy-based resource type: what the case says about it beyond its policy. */
+  policyResource?: PolicyResourceCase;
+  /** The policy document as JSON (object or string); a shared resource has none. */
+  policy?: unknown;
   zone: "account" | "organization";
   /** Owner of the resource; default "111122223333". */
   accountId?: string;
@@ -35,7 +53,23 @@ export interface PolicyCase {
     ownerId?: string;
     grants: { grantee: BucketAcl["grants"][number]["grantee"]; permission: string }[];
   };
+  /** A shared resource's share entries, in order; null: the attribute could not be read. */
+  shares?: ShareCase[] | null;
+  /** A shared resource's region; default "us-east-1". */
+  region?: string;
+  /** EC2 block public access of that region; default: not read. */
+  regionalControls?: RegionalControls;
 }
+
+/** The resources shared by an attribute rather than a policy. */
+export type SharedCaseResource = "ebs-snapshot" | "ami" | "db-snapshot" | "db-cluster-snapshot";
+
+/** One share entry as the model holds it, without its location. */
+export type ShareCase =
+  | { kind: "public" }
+  | { kind: "account"; accountId: string }
+  | { kind: "organization"; arn: string }
+  | { kind: "organizational-unit"; arn: string };
 
 export interface OrganizationCase {
   id: string;
@@ -96,6 +130,7 @@ function buildOrganization(org: OrganizationCase, problems: ReadProblem[]): Orga
 }
 
 export function snapshotForCase(c: PolicyCase): Snapshot {
+  if (isSharedCaseResource(c.resource)) return snapshotForSharedCase(c, c.resource);
   const readProblems: ReadProblem[] = [];
   const accountId = c.accountId ?? DEFAULT_ACCOUNT;
   const location = { file: FILE, startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
@@ -112,6 +147,9 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
       location,
       trustPolicy: policyDocument(c.policy, "trust-policy", readProblems),
     };
+  } else if (isPolicyResourceType(c.resource)) {
+    const policy = c.policy === null ? null : policyDocument(c.policy, "bucket-policy", readProblems);
+    resource = policyResourceForCase(c.resource, c.policyResource ?? {}, accountId, policy, location);
   } else {
     const name = c.bucketName ?? bucketNamedIn(c.policy) ?? "case-bucket";
     resource = {
@@ -139,8 +177,79 @@ export function snapshotForCase(c: PolicyCase): Snapshot {
     oidcProviders: [],
     samlProviders: [],
     accountPublicAccessBlock: publicAccessBlock(c.accountPublicAccessBlock),
-    resources: [],
+    resources: resource.type === "AWS::IAM::Role" || resource.type === "AWS::S3::Bucket" ? [] : [resource],
     regionalControls: new Map(),
+  };
+  const organization = c.organization === undefined ? DEFAULT_ORGANIZATION : c.organization;
+  return {
+    source: FILE,
+    accounts: [account],
+    ...(organization ? { organization: buildOrganization(organization, readProblems) } : {}),
+    collectionErrors: [],
+    readProblems,
+  };
+}
+
+const SHARED_CASE_RESOURCES: Record<
+  SharedCaseResource,
+  { type: SharedResourceType; name: string; arn: (region: string, account: string, name: string) => string }
+> = {
+  "ebs-snapshot": {
+    type: "AWS::EC2::Snapshot",
+    name: "snap-0123456789abcdef0",
+    arn: (region, account, name) => `arn:aws:ec2:${region}:${account}:snapshot/${name}`,
+  },
+  // An AMI's ARN has no account (Service Authorization Reference, Amazon EC2, resource type `image`).
+  ami: {
+    type: "AWS::EC2::Image",
+    name: "ami-0abcdef1234567890",
+    arn: (region, _account, name) => `arn:aws:ec2:${region}::image/${name}`,
+  },
+  "db-snapshot": {
+    type: "AWS::RDS::DBSnapshot",
+    name: "case-db-snapshot",
+    arn: (region, account, name) => `arn:aws:rds:${region}:${account}:snapshot:${name}`,
+  },
+  "db-cluster-snapshot": {
+    type: "AWS::RDS::DBClusterSnapshot",
+    name: "case-db-cluster-snapshot",
+    arn: (region, account, name) => `arn:aws:rds:${region}:${account}:cluster-snapshot:${name}`,
+  },
+};
+
+function isSharedCaseResource(resource: PolicyCase["resource"]): resource is SharedCaseResource {
+  return Object.hasOwn(SHARED_CASE_RESOURCES, resource);
+}
+
+/** A one-account snapshot holding one shared resource (snapshot version 2, `regions`). */
+function snapshotForSharedCase(c: PolicyCase, kind: SharedCaseResource): Snapshot {
+  const readProblems: ReadProblem[] = [];
+  const accountId = c.accountId ?? DEFAULT_ACCOUNT;
+  const region = c.region ?? "us-east-1";
+  const facts = SHARED_CASE_RESOURCES[kind];
+  const shares = c.shares === null ? undefined : (c.shares ?? []);
+  const resource: SharedResource = {
+    type: facts.type,
+    arn: facts.arn(region, accountId, facts.name),
+    name: facts.name,
+    accountId,
+    region,
+    location: { file: FILE, startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
+    shares: shares?.map((share, index): Share => ({
+      ...share,
+      location: { file: FILE, startLine: index + 2, startColumn: 1, endLine: index + 2, endColumn: 2 },
+    })),
+  };
+  const account: AccountSnapshot = {
+    accountId,
+    file: FILE,
+    roles: [],
+    buckets: [],
+    oidcProviders: [],
+    samlProviders: [],
+    accountPublicAccessBlock: null,
+    resources: [resource],
+    regionalControls: new Map(c.regionalControls ? [[region, c.regionalControls]] : []),
   };
   const organization = c.organization === undefined ? DEFAULT_ORGANIZATION : c.organization;
   return {

@@ -108,6 +108,7 @@ describe("renderJson", () => {
       collectionErrors: [
         {
           accountId: "111122223333",
+          region: null,
           service: "s3",
           operation: "GetBucketAcl",
           resource: "arn:aws:s3:::public-assets",
@@ -142,6 +143,7 @@ describe("renderJson", () => {
     expect(parse(renderJson(result)).problems.collectionErrors).toEqual([
       {
         accountId: null,
+        region: null,
         service: "organizations",
         operation: "ListAccounts",
         resource: null,
@@ -149,5 +151,27 @@ describe("renderJson", () => {
         message: null,
       },
     ]);
+  });
+
+  it("gives the region of a regional call, and sorts by it within an account", () => {
+    const regional = (region: string) => ({
+      accountId: "111122223333",
+      region,
+      service: "kms",
+      operation: "ListKeys",
+      code: "AccessDeniedException",
+    });
+    const result = sampleScanResult({ collectionErrors: [regional("us-east-1"), regional("eu-west-1")] });
+    const errors = parse(renderJson(result)).problems.collectionErrors;
+    expect(errors.map((error) => error.region)).toEqual(["eu-west-1", "us-east-1"]);
+    expect(errors[0]).toEqual({
+      accountId: "111122223333",
+      region: "eu-west-1",
+      service: "kms",
+      operation: "ListKeys",
+      resource: null,
+      code: "AccessDeniedException",
+      message: null,
+    });
   });
 });

@@ -55,6 +55,20 @@ describe("renderMarkdown", () => {
     );
   });
 
+  it("names the region of a regional collection error", () => {
+    const regional = {
+      accountId: "111122223333",
+      region: "eu-west-1",
+      service: "kms",
+      operation: "GetKeyPolicy",
+      resource: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+      code: "AccessDeniedException",
+    };
+    expect(renderMarkdown(sampleScanResult({ collectionErrors: [regional] }))).toContain(
+      "- Collection error: Collection of kms:GetKeyPolicy on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab in account 111122223333 in region eu-west-1 failed with AccessDeniedException\n",
+    );
+  });
+
   it("keeps snapshot text inside its table cell", () => {
     const hostile = {
       ...PUBLIC_BUCKET_FINDING,

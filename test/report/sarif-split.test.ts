@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scanSnapshot } from "../../src/engine/scan.js";
@@ -76,9 +76,10 @@ describe("--sarif-split account", () => {
         .stdout,
     ) as Log;
     expect(keys(logs)).toEqual(keys([whole]));
-    // The failed collection call was in 777788889999: only that account's run is incomplete.
+    // The failed collection calls were in 222233334444 (lambda:ListFunctions) and 777788889999
+    // (s3:GetBucketPolicy): only those accounts' runs are incomplete.
     const incomplete = logs.map((log) => log.runs[0]!.invocations[0]!.executionSuccessful);
-    expect(incomplete).toEqual([true, true, true, false]);
+    expect(incomplete).toEqual([true, false, true, false]);
   });
 
   it("gives every account a run, even one without findings, so that its fixed alerts close", async () => {
@@ -118,6 +119,63 @@ describe("--sarif-split account", () => {
     const run = await runTrustscan([...args.slice(0, -2), clean, "--allow-incomplete"]);
     expect(run.code).toBe(1);
     expect((await readdir(clean)).sort()).toEqual([...ACCOUNTS.map((id) => `${id}.sarif`), "README.md"]);
+  });
+
+  it("writes no file when an account's file cannot be made, leaving the directory as it was", async () => {
+    const root = await tempDir();
+    const repo = join(root, "repo");
+    await cp(EXAMPLE, join(repo, "snapshot"), { recursive: true });
+    // A dump outside the repository: its account, 123456789012, comes after 111122223333, whose file is made first.
+    const outside = await tempDir();
+    await copyFile("test/fixtures/snapshot/authorization-details-encoded.json", join(outside, "dump.json"));
+    const out = join(repo, "sarif");
+    await mkdir(out);
+    await writeFile(join(out, "111122223333.sarif"), "last week\n");
+    await writeFile(join(out, "999999999999.sarif"), "an account no longer scanned\n");
+    const args = (output: string) => [
+      "scan",
+      join(repo, "snapshot"),
+      join(outside, "dump.json"),
+      "-f",
+      "sarif",
+      "--sarif-split",
+      "account",
+      "-o",
+      output,
+      "--repo-root",
+      repo,
+      "--allow-incomplete",
+    ];
+    const run = await runTrustscan(args(out));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${join(outside, "dump.json")} is outside the repository root ${repo}`);
+    expect((await readdir(out)).sort()).toEqual(["111122223333.sarif", "999999999999.sarif"]);
+    expect(await readFile(join(out, "111122223333.sarif"), "utf8")).toBe("last week\n");
+    // Directories that did not exist are not left behind either.
+    const fresh = join(repo, "reports", "weekly", "sarif");
+    expect((await runTrustscan(args(fresh))).code).toBe(2);
+    expect(await readdir(repo)).toEqual(["sarif", "snapshot"]);
+  });
+
+  it("refuses an --output that is not a directory before it scans", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "report.sarif"), "kept\n");
+    const run = await runTrustscan([
+      "scan",
+      EXAMPLE,
+      "-f",
+      "sarif",
+      "--sarif-split",
+      "account",
+      "-o",
+      join(dir, "report.sarif"),
+    ]);
+    expect(run.code).toBe(2);
+    // Only the error: no warning of the scan's (the example's collection error), which did not run.
+    expect(run.stderr).toBe(
+      `trustscan: cannot write ${join(dir, "report.sarif")}: with --sarif-split account, --output names a directory (one <account>.sarif per account)\n`,
+    );
+    expect(await readFile(join(dir, "report.sarif"), "utf8")).toBe("kept\n");
   });
 
   it("is for --format sarif with an --output directory only", async () => {

@@ -248,6 +248,42 @@ describe("toSarifLog / renderSarif", () => {
     expect(collectionError?.locations).toBeUndefined();
   });
 
+  it("names the region of a regional collection error in its text and properties, and no region otherwise", () => {
+    const regional = {
+      accountId: "111122223333",
+      region: "eu-west-1",
+      service: "kms",
+      operation: "GetKeyPolicy",
+      resource: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+      code: "AccessDeniedException",
+    };
+    const global = { service: "s3", operation: "ListMultiRegionAccessPoints", code: "AccessDenied" };
+    const log = toSarifLog(
+      sampleScanResult({ readProblems: [], collectionErrors: [regional, global] }),
+      options,
+    );
+    const notifications = run(log).invocations?.[0]?.toolExecutionNotifications ?? [];
+    expect(notifications.map((notification) => [notification.message.text, notification.properties])).toEqual(
+      [
+        [
+          "Collection of s3:ListMultiRegionAccessPoints failed with AccessDenied",
+          { service: "s3", operation: "ListMultiRegionAccessPoints", code: "AccessDenied" },
+        ],
+        [
+          "Collection of kms:GetKeyPolicy on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab in account 111122223333 in region eu-west-1 failed with AccessDeniedException",
+          {
+            service: "kms",
+            operation: "GetKeyPolicy",
+            code: "AccessDeniedException",
+            accountId: "111122223333",
+            region: "eu-west-1",
+            resource: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+          },
+        ],
+      ],
+    );
+  });
+
   it("writes repository-relative URIs with forward slashes when the snapshot path is absolute or ./-prefixed", () => {
     const absolute = {
       ...PUBLIC_BUCKET_FINDING,

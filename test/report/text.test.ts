@@ -105,6 +105,26 @@ describe("renderText", () => {
     expect(output).toContain("Bucket x\\x1B[2J\\x1B]0;pwned\\x07 is public");
   });
 
+  it("names the region of a regional collection error, escaped like the rest", () => {
+    const regional = {
+      accountId: "111122223333",
+      region: "eu-west-1",
+      service: "kms",
+      operation: "GetKeyPolicy",
+      resource: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+      code: "AccessDeniedException",
+    };
+    const output = renderText(sampleScanResult({ collectionErrors: [regional] }));
+    expect(output).toContain(
+      "  warning: Collection of kms:GetKeyPolicy on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab in account 111122223333 in region eu-west-1 failed with AccessDeniedException",
+    );
+    const hostile = renderText(
+      sampleScanResult({ collectionErrors: [{ ...regional, region: `eu-west-1${ESC}[2J` }] }),
+    );
+    expect(hostile).not.toContain(ESC);
+    expect(hostile).toContain("in region eu-west-1\\x1B[2J failed");
+  });
+
   it("masks credentials in collection error messages", () => {
     const result = sampleScanResult({
       collectionErrors: [

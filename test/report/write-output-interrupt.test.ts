@@ -19,10 +19,14 @@ afterEach(async () => {
 });
 
 /** Starts a child that has staged a new version of `target`; resolves once its temporary file is written. */
-function stageInChild(target: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, target], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+function stageInChild(target: string, count?: number) {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", CHILD, target, ...(count === undefined ? [] : [String(count)])],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const exit = new Promise<NodeJS.Signals | null>((resolve) =>
     child.once("exit", (_code, signal) => resolve(signal)),
   );
@@ -34,7 +38,7 @@ function stageInChild(target: string) {
     });
     child.once("exit", () => reject(new Error(`the child exited before staging: ${out}`)));
   });
-  return { child, exit, temporary };
+  return { child, exit, temporary, stderr: () => stderr };
 }
 
 describe("an --output write interrupted before its rename", () => {
@@ -54,4 +58,21 @@ describe("an --output write interrupted before its rename", () => {
       expect(await readFile(target, "utf8")).toBe("previous report\n");
     },
   );
+});
+
+describe("many files staged at once (one per account of a split report)", () => {
+  it("removes every one on SIGTERM, through one handler per signal", async () => {
+    await writeFile(path.join(dir, "report.sarif.1"), "previous report\n");
+    const { child, exit, temporary, stderr } = stageInChild(path.join(dir, "report.sarif"), 40);
+    const temporaryPaths = (await temporary).split(" ");
+    expect(temporaryPaths).toHaveLength(40);
+    expect(temporaryPaths.every((file) => existsSync(file))).toBe(true);
+
+    child.kill("SIGTERM");
+    expect(await exit).toBe("SIGTERM");
+    expect(await readdir(dir)).toEqual(["report.sarif.1"]);
+    expect(await readFile(path.join(dir, "report.sarif.1"), "utf8")).toBe("previous report\n");
+    // 40 files with a listener each per signal would pass Node's limit of 10 and warn of a leak.
+    expect(stderr()).toBe("");
+  });
 });

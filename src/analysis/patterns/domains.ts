@@ -34,3 +34,8 @@ export function objectArnDomain(bucketArn: string): Glob {
 export function literalDomain(value: string): Glob {
   return tokenGlob(chars(value), value);
 }
+
+/** `prefix` followed by at least one character: a function's qualifiers, a table's indexes, an access point's objects. */
+export function suffixedDomain(prefix: string): Glob {
+  return tokenGlob([...chars(prefix), ANY, STAR], `${prefix}<…>`);
+}

@@ -4,12 +4,14 @@
  * middleware at the front of each client's stack answers them (so neither credentials nor the network are used).
  * Not aws-sdk-client-mock: every client instance here knows its own account and region.
  */
+import { EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AccountClients, ClientFactory } from "../../../src/collect/clients.js";
+import type { RegionalClients } from "../../../src/collect/regional/regional-clients.js";
 import { SecretValues } from "../../../src/collect/secret-values.js";
 
 export interface FakeOrgShape {
@@ -315,6 +317,32 @@ export function createFakeAws(shape: FakeOrgShape, options: FakeAwsOptions): Fak
     throw new Error(`fake STS: ${command}`);
   };
 
+  // No regional resources (yet): every account answers that it has no region enabled, so none is read.
+  const regionalClients = (region: string): RegionalClients => {
+    const ec2 = serve(new EC2Client(config(region)), (command) => {
+      if (command === "DescribeRegionsCommand") return { Regions: [] };
+      throw new Error(`fake EC2: ${command}`);
+    });
+    const none = (): never => {
+      throw new Error("fake AWS: no regional service");
+    };
+    return {
+      region,
+      ec2: () => ec2,
+      kms: none,
+      sqs: none,
+      sns: none,
+      lambda: none,
+      secretsManager: none,
+      ecr: none,
+      efs: none,
+      dynamodb: none,
+      rds: none,
+      s3Control: none,
+      s3: none,
+    };
+  };
+
   const sts = serve(new STSClient(config("us-east-1")), stsHandler);
   const organizations = serve(new OrganizationsClient(config("us-east-1")), organizationsHandler);
   const clients: ClientFactory = {
@@ -341,6 +369,7 @@ export function createFakeAws(shape: FakeOrgShape, options: FakeAwsOptions): Fak
           }
           return client;
         },
+        regional: regionalClients,
         destroy() {},
       };
     },

@@ -11,7 +11,8 @@
  * followed by success (ListRoots, an IAM page, a bucket policy), throttling that never ends (dev's SAML list),
  * AccessDenied on one bucket policy and on sandbox's role, buckets in eu-west-1 (one found by
  * GetBucketLocation answering the legacy `EU`), and each bucket call checked to come from a client in the
- * bucket's own region.
+ * bucket's own region. The regional services (KMS, SQS, SNS, Lambda, Secrets Manager, ECR, EFS, DynamoDB) are in
+ * mock-regional.ts and mock-regional-data.ts.
  */
 import {
   GetAccountAuthorizationDetailsCommand,
@@ -62,14 +63,10 @@ import {
 } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { createAwsClientFactory, type ClientFactory } from "../../../src/collect/clients.js";
+import { DEV, MGMT, ORG_ID, OUTSIDE, PROD, SANDBOX, SUSPENDED } from "./mock-ids.js";
+import { mockRegionalServices, type RegionalMocks, type RegionalScenario } from "./mock-regional.js";
 
-export const ORG_ID = "o-ab12cdef34";
-export const MGMT = "111122223333";
-export const PROD = "444455556666";
-export const DEV = "777788889999";
-export const SANDBOX = "555566667777";
-export const SUSPENDED = "888899990000";
-export const OUTSIDE = "999999999999";
+export { DEV, MGMT, ORG_ID, OUTSIDE, PROD, SANDBOX, SUSPENDED };
 export const COLLECTED_AT = new Date("2026-11-21T06:00:00Z");
 export const TEST_RETRY = { rounds: 3, baseDelayMs: 1, maxDelayMs: 2 };
 
@@ -742,7 +739,7 @@ export interface MockedAws {
     iam: ReturnType<typeof mockClient>;
     s3: ReturnType<typeof mockClient>;
     s3Control: ReturnType<typeof mockClient>;
-  };
+  } & RegionalMocks;
   restore(): void;
 }
 
@@ -750,7 +747,7 @@ export interface MockedAws {
  * Mocks every client class (all instances) and returns the real client factory, built with fixed fake
  * credentials so that the SDK never looks for real ones.
  */
-export function mockScenario(options: { externalId?: string } = {}): MockedAws {
+export function mockScenario(options: { externalId?: string; regional?: RegionalScenario } = {}): MockedAws {
   const throttledOnce = new Set<string>();
   const throttleOnce = (key: string, service: Parameters<typeof throttling>[0]) => {
     if (throttledOnce.has(key)) return;
@@ -928,9 +925,11 @@ export function mockScenario(options: { externalId?: string } = {}): MockedAws {
     },
   );
   const bucketOf = async (name: string, getClient: () => unknown, checkRegion: boolean) => {
-    const found = accountData(await accountOf(getClient)).buckets[name];
+    // getClient answers the client of the latest request: it must be asked before any await.
+    const client = getClient();
+    const found = accountData(await accountOf(() => client)).buckets[name];
     if (!found) throw s3Error("NoSuchBucket", 404, "The specified bucket does not exist");
-    if (checkRegion && (await regionOf(getClient)) !== found.region) {
+    if (checkRegion && (await regionOf(() => client)) !== found.region) {
       throw s3Error(
         "PermanentRedirect",
         301,
@@ -975,7 +974,8 @@ export function mockScenario(options: { externalId?: string } = {}): MockedAws {
       sessionToken: "caller-token-never-written",
     }),
   });
-  const mocks = { sts, organizations, iam, s3, s3Control };
+  const regional = mockRegionalServices({ accountOf, regionOf }, options.regional);
+  const mocks = { sts, organizations, iam, s3, s3Control, ...regional };
   return {
     clients,
     mocks,
