@@ -1,6 +1,6 @@
 import {
   GetMultiRegionAccessPointPolicyCommand,
-  ListMultiRegionAccessPointsCommand,
+  paginateListMultiRegionAccessPoints,
   type MultiRegionAccessPointReport,
   type S3ControlClient,
 } from "@aws-sdk/client-s3-control";
@@ -8,7 +8,8 @@ import type { CallScope } from "./calls.js";
 import { compareText, type CallSite } from "./errors.js";
 import { normalizeApiValue, type Json, type JsonObject } from "./normalize.js";
 import { publicAccessBlock } from "./public-access-block.js";
-import { decodedPolicy, GONE, presentSortedBy, readAllPages, readListed } from "./regional/regional-reads.js";
+import { decodedPolicy, isRead, readAllPages, readResource, wasDeleted } from "./regional/read.js";
+import { presentSortedBy } from "./regional/sorted-entries.js";
 
 /**
  * Where multi-region access points are managed: "All control plane requests to create or maintain Multi-Region
@@ -41,22 +42,16 @@ export async function collectMultiRegionAccessPoints(
   s3Control: S3ControlClient,
   target: MultiRegionAccessPointTarget,
 ): Promise<Json[] | undefined> {
-  const accessPoints = await readAllPages(
+  const pages = await readAllPages(
     scope,
     site("ListMultiRegionAccessPoints"),
-    (token, abortSignal) =>
-      s3Control.send(
-        new ListMultiRegionAccessPointsCommand({
-          AccountId: target.accountId,
-          MaxResults: 100,
-          NextToken: token,
-        }),
-        { abortSignal },
-      ),
-    (page) => page.AccessPoints,
-    (page) => page.NextToken,
+    paginateListMultiRegionAccessPoints,
+    s3Control,
+    { AccountId: target.accountId },
+    100,
   );
-  if (!accessPoints) return undefined;
+  if (!pages) return undefined;
+  const accessPoints = pages.flatMap((page) => page.AccessPoints ?? []);
   const entries = await Promise.all(
     accessPoints.flatMap((report) =>
       report.Name ? [collectMultiRegionAccessPoint(scope, s3Control, target, report.Name, report)] : [],
@@ -76,7 +71,7 @@ async function collectMultiRegionAccessPoint(
   // ARNs"); without one, by its name.
   const arn = `arn:${target.partition}:s3::${target.accountId}:accesspoint/${report.Alias ?? name}`;
   const policySite = site("GetMultiRegionAccessPointPolicy", arn);
-  const policy = await readListed(
+  const policy = await readResource(
     scope,
     policySite,
     (abortSignal) =>
@@ -88,7 +83,7 @@ async function collectMultiRegionAccessPoint(
       ),
     { gone: MRAP_GONE },
   );
-  if (policy === GONE) return undefined;
+  if (wasDeleted(scope, policy)) return undefined;
 
   const entry: JsonObject = { Name: name };
   if (report.Alias !== undefined) entry.Alias = report.Alias;
@@ -101,7 +96,7 @@ async function collectMultiRegionAccessPoint(
         compareText(String(a.Region ?? ""), String(b.Region ?? "")) ||
         compareText(String(a.Bucket ?? ""), String(b.Bucket ?? "")),
     );
-  if (policy) {
+  if (isRead(policy)) {
     // The established policy is the one in force. A policy just put is "proposed" until every region has it
     // (Amazon S3 API Reference, MultiRegionAccessPointPolicyDocument): with none established yet, it is the one
     // some regions already apply.

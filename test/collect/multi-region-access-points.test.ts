@@ -108,8 +108,8 @@ describe("collectMultiRegionAccessPoints", () => {
     expect(
       s3Control.commandCalls(ListMultiRegionAccessPointsCommand).map((call) => call.args[0].input),
     ).toEqual([
-      expect.objectContaining({ AccountId: ACCOUNT, NextToken: undefined }),
-      expect.objectContaining({ AccountId: ACCOUNT, NextToken: "n2" }),
+      expect.objectContaining({ AccountId: ACCOUNT, MaxResults: 100 }),
+      expect.objectContaining({ AccountId: ACCOUNT, MaxResults: 100 }),
     ]);
     expect(MULTI_REGION_ACCESS_POINT_REGION).toBe("us-west-2");
   });
@@ -164,6 +164,8 @@ describe("collectMultiRegionAccessPoints", () => {
         message: "Access Denied",
       },
     ]);
+    // Counted once each for the run's summary.
+    expect(scope.stats.resourcesGone).toBe(1);
   });
 
   it("retries a throttled listing, and gives nothing but the error when the listing is denied", async () => {

@@ -1,25 +1,19 @@
 import {
   DescribeImageAttributeCommand,
-  DescribeImagesCommand,
   DescribeSnapshotAttributeCommand,
-  DescribeSnapshotsCommand,
   GetImageBlockPublicAccessStateCommand,
   GetSnapshotBlockPublicAccessStateCommand,
+  paginateDescribeImages,
+  paginateDescribeSnapshots,
   type EC2Client,
   type Image,
 } from "@aws-sdk/client-ec2";
 import type { CallScope } from "../calls.js";
 import { compareText } from "../errors.js";
 import { normalizeApiValue, type Json, type JsonObject } from "../normalize.js";
+import { isRead, readAllPages, readResource, regionalSite, wasDeleted } from "./read.js";
 import type { RegionalClients, RegionTarget } from "./regional-clients.js";
-import {
-  GONE,
-  presentSortedBy,
-  readAllPages,
-  readListed,
-  regionalSites,
-  type RegionalSite,
-} from "./regional-reads.js";
+import { presentSortedBy } from "./sorted-entries.js";
 
 // Amazon EC2 API Reference, "Error codes for the Amazon EC2 API": the snapshot or AMI no longer exists
 // (`InvalidAMIID.Unavailable`: the AMI was deregistered).
@@ -29,7 +23,7 @@ const IMAGE_GONE = ["InvalidAMIID.NotFound", "InvalidAMIID.Unavailable"];
 interface Ec2Reader {
   scope: CallScope;
   ec2: EC2Client;
-  site: RegionalSite;
+  target: RegionTarget;
   /** An EC2 resource's ARN, which has no account (Service Authorization Reference, Amazon EC2, resource types). */
   arn(resource: string): string;
 }
@@ -44,11 +38,11 @@ export async function collectEc2(
   target: RegionTarget,
 ): Promise<JsonObject | undefined> {
   const ec2 = clients.ec2();
-  const site = regionalSites(target, "ec2");
+  const site = (operation: string) => regionalSite(target, "ec2", operation);
   const reader: Ec2Reader = {
     scope,
     ec2,
-    site,
+    target,
     arn: (resource) => `arn:${target.partition}:ec2:${target.region}::${resource}`,
   };
   const [snapshotBlock, imageBlock, snapshots, images] = await Promise.all([
@@ -72,19 +66,18 @@ export async function collectEc2(
 }
 
 async function collectSnapshots(reader: Ec2Reader): Promise<Json[] | undefined> {
-  const { scope, ec2, site } = reader;
-  const snapshots = await readAllPages(
+  const { scope, ec2, target } = reader;
+  const pages = await readAllPages(
     scope,
-    site("DescribeSnapshots"),
-    (token, abortSignal) =>
-      // Only the account's own snapshots: those shared with it are their owner's to report.
-      ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"], MaxResults: 1000, NextToken: token }), {
-        abortSignal,
-      }),
-    (page) => page.Snapshots,
-    (page) => page.NextToken,
+    regionalSite(target, "ec2", "DescribeSnapshots"),
+    paginateDescribeSnapshots,
+    ec2,
+    // Only the account's own snapshots: those shared with it are their owner's to report.
+    { OwnerIds: ["self"] },
+    1000,
   );
-  if (!snapshots) return undefined;
+  if (!pages) return undefined;
+  const snapshots = pages.flatMap((page) => page.Snapshots ?? []);
   // Every attribute read goes through the scope, which bounds the calls in flight however many snapshots there are.
   const entries = await Promise.all(
     snapshots.flatMap(({ SnapshotId }) => (SnapshotId ? [collectSnapshot(reader, SnapshotId)] : [])),
@@ -93,10 +86,10 @@ async function collectSnapshots(reader: Ec2Reader): Promise<Json[] | undefined> 
 }
 
 async function collectSnapshot(reader: Ec2Reader, snapshotId: string): Promise<JsonObject | undefined> {
-  const { scope, ec2, site } = reader;
-  const attribute = await readListed(
+  const { scope, ec2, target } = reader;
+  const attribute = await readResource(
     scope,
-    site("DescribeSnapshotAttribute", reader.arn(`snapshot/${snapshotId}`)),
+    regionalSite(target, "ec2", "DescribeSnapshotAttribute", reader.arn(`snapshot/${snapshotId}`)),
     (abortSignal) =>
       ec2.send(
         new DescribeSnapshotAttributeCommand({ SnapshotId: snapshotId, Attribute: "createVolumePermission" }),
@@ -104,28 +97,27 @@ async function collectSnapshot(reader: Ec2Reader, snapshotId: string): Promise<J
       ),
     { gone: SNAPSHOT_GONE },
   );
-  if (attribute === GONE) return undefined;
+  if (wasDeleted(scope, attribute)) return undefined;
   const entry: JsonObject = { SnapshotId: snapshotId };
   // Unreadable permissions: the snapshot stays listed without them (the error says why).
-  if (attribute) entry.CreateVolumePermissions = permissions(attribute.CreateVolumePermissions);
+  if (isRead(attribute)) entry.CreateVolumePermissions = permissions(attribute.CreateVolumePermissions);
   return entry;
 }
 
 async function collectImages(reader: Ec2Reader): Promise<Json[] | undefined> {
-  const { scope, ec2, site } = reader;
-  const images = await readAllPages(
+  const { scope, ec2, target } = reader;
+  const pages = await readAllPages(
     scope,
-    site("DescribeImages"),
-    (token, abortSignal) =>
-      // The owner sees its deprecated AMIs without asking; disabled ones are left out, having no launch
-      // permissions (Amazon EC2 API Reference, DisableImage).
-      ec2.send(new DescribeImagesCommand({ Owners: ["self"], MaxResults: 1000, NextToken: token }), {
-        abortSignal,
-      }),
-    (page) => page.Images,
-    (page) => page.NextToken,
+    regionalSite(target, "ec2", "DescribeImages"),
+    paginateDescribeImages,
+    ec2,
+    // The owner sees its deprecated AMIs without asking; disabled ones are left out, having no launch
+    // permissions (Amazon EC2 API Reference, DisableImage).
+    { Owners: ["self"] },
+    1000,
   );
-  if (!images) return undefined;
+  if (!pages) return undefined;
+  const images = pages.flatMap((page) => page.Images ?? []);
   const entries = await Promise.all(
     images.flatMap((image) => (image.ImageId ? [collectImage(reader, image.ImageId, image)] : [])),
   );
@@ -137,20 +129,20 @@ async function collectImage(
   imageId: string,
   image: Image,
 ): Promise<JsonObject | undefined> {
-  const { scope, ec2, site } = reader;
-  const attribute = await readListed(
+  const { scope, ec2, target } = reader;
+  const attribute = await readResource(
     scope,
-    site("DescribeImageAttribute", reader.arn(`image/${imageId}`)),
+    regionalSite(target, "ec2", "DescribeImageAttribute", reader.arn(`image/${imageId}`)),
     (abortSignal) =>
       ec2.send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: "launchPermission" }), {
         abortSignal,
       }),
     { gone: IMAGE_GONE },
   );
-  if (attribute === GONE) return undefined;
+  if (wasDeleted(scope, attribute)) return undefined;
   const entry: JsonObject = { ImageId: imageId };
   if (image.Name !== undefined) entry.Name = image.Name;
-  if (attribute) entry.LaunchPermissions = permissions(attribute.LaunchPermissions);
+  if (isRead(attribute)) entry.LaunchPermissions = permissions(attribute.LaunchPermissions);
   return entry;
 }
 

@@ -1,22 +1,18 @@
 import {
   DescribeDBClusterSnapshotAttributesCommand,
-  DescribeDBClusterSnapshotsCommand,
   DescribeDBSnapshotAttributesCommand,
-  DescribeDBSnapshotsCommand,
+  paginateDescribeDBClusterSnapshots,
+  paginateDescribeDBSnapshots,
   type RDSClient,
 } from "@aws-sdk/client-rds";
 import type { CallScope, Send } from "../calls.js";
 import { compareText, type CallSite } from "../errors.js";
 import { normalizeApiValue, type Json, type JsonObject } from "../normalize.js";
+import { isRead, readAllPages, readResource, regionalSite, wasDeleted } from "./read.js";
 import type { RegionalClients, RegionTarget } from "./regional-clients.js";
-import {
-  GONE,
-  presentSortedBy,
-  readAllPages,
-  readListed,
-  regionalSites,
-  type RegionalSite,
-} from "./regional-reads.js";
+import { presentSortedBy } from "./sorted-entries.js";
+
+type RdsSite = (operation: string, resource?: string) => CallSite;
 
 // Amazon RDS API Reference, DescribeDBSnapshotAttributes and DescribeDBClusterSnapshotAttributes, "Errors": the
 // snapshot no longer exists. The service's code for DB snapshots differs from its SDK class name: both count.
@@ -37,7 +33,7 @@ export async function collectRds(
   target: RegionTarget,
 ): Promise<JsonObject | undefined> {
   const rds = clients.rds();
-  const site = regionalSites(target, "rds");
+  const site: RdsSite = (operation, resource) => regionalSite(target, "rds", operation, resource);
   const [dbSnapshots, clusterSnapshots] = await Promise.all([
     collectDbSnapshots(scope, rds, site),
     collectClusterSnapshots(scope, rds, site),
@@ -51,19 +47,18 @@ export async function collectRds(
 async function collectDbSnapshots(
   scope: CallScope,
   rds: RDSClient,
-  site: RegionalSite,
+  site: RdsSite,
 ): Promise<Json[] | undefined> {
-  const snapshots = await readAllPages(
+  const pages = await readAllPages(
     scope,
     site("DescribeDBSnapshots"),
-    (marker, abortSignal) =>
-      rds.send(new DescribeDBSnapshotsCommand({ SnapshotType: MANUAL, MaxRecords: 100, Marker: marker }), {
-        abortSignal,
-      }),
-    (page) => page.DBSnapshots,
-    (page) => page.Marker,
+    paginateDescribeDBSnapshots,
+    rds,
+    { SnapshotType: MANUAL },
+    100,
   );
-  if (!snapshots) return undefined;
+  if (!pages) return undefined;
+  const snapshots = pages.flatMap((page) => page.DBSnapshots ?? []);
   const entries = await Promise.all(
     snapshots.flatMap(({ DBSnapshotIdentifier: id, DBSnapshotArn: arn }) =>
       id
@@ -89,22 +84,18 @@ async function collectDbSnapshots(
 async function collectClusterSnapshots(
   scope: CallScope,
   rds: RDSClient,
-  site: RegionalSite,
+  site: RdsSite,
 ): Promise<Json[] | undefined> {
-  const snapshots = await readAllPages(
+  const pages = await readAllPages(
     scope,
     site("DescribeDBClusterSnapshots"),
-    (marker, abortSignal) =>
-      rds.send(
-        new DescribeDBClusterSnapshotsCommand({ SnapshotType: MANUAL, MaxRecords: 100, Marker: marker }),
-        {
-          abortSignal,
-        },
-      ),
-    (page) => page.DBClusterSnapshots,
-    (page) => page.Marker,
+    paginateDescribeDBClusterSnapshots,
+    rds,
+    { SnapshotType: MANUAL },
+    100,
   );
-  if (!snapshots) return undefined;
+  if (!pages) return undefined;
+  const snapshots = pages.flatMap((page) => page.DBClusterSnapshots ?? []);
   const entries = await Promise.all(
     snapshots.flatMap(({ DBClusterSnapshotIdentifier: id, DBClusterSnapshotArn: arn }) =>
       id
@@ -147,9 +138,9 @@ async function snapshotEntry<T>(
   attributesOf: (answer: T) => Attribute[] | undefined,
   listed: JsonObject,
 ): Promise<JsonObject | undefined> {
-  const answer = await readListed(scope, site, send, { gone });
-  if (answer === GONE) return undefined;
-  if (!answer) return listed;
+  const answer = await readResource(scope, site, send, { gone });
+  if (wasDeleted(scope, answer)) return undefined;
+  if (!isRead(answer)) return listed;
   const attributes = (attributesOf(answer) ?? [])
     // normalizeApiValue sorts each attribute's values.
     .map((attribute) => normalizeApiValue(attribute) as JsonObject)

@@ -1,24 +1,24 @@
-import { GetBucketPolicyCommand, ListDirectoryBucketsCommand, type S3Client } from "@aws-sdk/client-s3";
+import { GetBucketPolicyCommand, paginateListDirectoryBuckets, type S3Client } from "@aws-sdk/client-s3";
 import {
   GetAccessPointCommand,
   GetAccessPointPolicyCommand,
-  ListAccessPointsCommand,
+  paginateListAccessPoints,
   type AccessPoint,
   type S3ControlClient,
 } from "@aws-sdk/client-s3-control";
 import type { CallScope } from "../calls.js";
 import { normalizeApiValue, type Json, type JsonObject } from "../normalize.js";
 import { publicAccessBlock } from "../public-access-block.js";
+import type { CallSite } from "../errors.js";
+import { decodedPolicy, isRead, readAllPages, readResource, regionalSite, wasDeleted } from "./read.js";
 import type { RegionalClients, RegionTarget } from "./regional-clients.js";
-import {
-  decodedPolicy,
-  GONE,
-  presentSortedBy,
-  readAllPages,
-  readListed,
-  regionalSites,
-  type RegionalSite,
-} from "./regional-reads.js";
+import { presentSortedBy } from "./sorted-entries.js";
+
+type RegionalSite = (operation: string, resource?: string) => CallSite;
+
+function sitesOf(target: RegionTarget, service: string): RegionalSite {
+  return (operation, resource) => regionalSite(target, service, operation, resource);
+}
 
 // Amazon S3 API Reference, "List of error codes": the access point or bucket no longer exists, or has no policy.
 const ACCESS_POINT_GONE = ["NoSuchAccessPoint"];
@@ -37,8 +37,8 @@ export async function collectRegionalS3(
   target: RegionTarget,
 ): Promise<JsonObject | undefined> {
   const [accessPoints, directoryBuckets] = await Promise.all([
-    collectAccessPoints(scope, clients.s3Control(), regionalSites(target, "s3control"), target),
-    collectDirectoryBuckets(scope, clients.s3(), regionalSites(target, "s3"), target),
+    collectAccessPoints(scope, clients.s3Control(), sitesOf(target, "s3control"), target),
+    collectDirectoryBuckets(scope, clients.s3(), sitesOf(target, "s3"), target),
   ]);
   const section: JsonObject = {};
   if (accessPoints) section.AccessPoints = accessPoints;
@@ -52,18 +52,16 @@ async function collectAccessPoints(
   site: RegionalSite,
   target: RegionTarget,
 ): Promise<Json[] | undefined> {
-  const accessPoints = await readAllPages(
+  const pages = await readAllPages(
     scope,
     site("ListAccessPoints"),
-    (token, abortSignal) =>
-      s3Control.send(
-        new ListAccessPointsCommand({ AccountId: target.accountId, MaxResults: 1000, NextToken: token }),
-        { abortSignal },
-      ),
-    (page) => page.AccessPointList,
-    (page) => page.NextToken,
+    paginateListAccessPoints,
+    s3Control,
+    { AccountId: target.accountId },
+    1000,
   );
-  if (!accessPoints) return undefined;
+  if (!pages) return undefined;
+  const accessPoints = pages.flatMap((page) => page.AccessPointList ?? []);
   const entries = await Promise.all(
     accessPoints.flatMap((listed) =>
       listed.Name ? [collectAccessPoint(scope, s3Control, site, target, listed.Name, listed)] : [],
@@ -85,37 +83,41 @@ async function collectAccessPoint(
     `arn:${target.partition}:s3:${target.region}:${target.accountId}:accesspoint/${name}`;
   const owned = { AccountId: target.accountId, Name: name };
   const [details, policy] = await Promise.all([
-    readListed(
+    readResource(
       scope,
       site("GetAccessPoint", arn),
       (abortSignal) => s3Control.send(new GetAccessPointCommand(owned), { abortSignal }),
       { gone: ACCESS_POINT_GONE },
     ),
-    readListed(
+    readResource(
       scope,
       site("GetAccessPointPolicy", arn),
       (abortSignal) => s3Control.send(new GetAccessPointPolicyCommand(owned), { abortSignal }),
-      { gone: ACCESS_POINT_GONE, notSet: NO_ACCESS_POINT_POLICY },
+      { gone: ACCESS_POINT_GONE, absent: NO_ACCESS_POINT_POLICY },
     ),
   ]);
-  if (details === GONE || policy === GONE) return undefined;
+  if (wasDeleted(scope, details, policy)) return undefined;
 
   // The listing's values stand in for the details when those could not be read (the error says so).
-  const network = details ?? listed;
+  const network = isRead(details) ? details : listed;
   const entry: JsonObject = { Name: name, AccessPointArn: arn };
   if (listed.Bucket !== undefined) entry.Bucket = listed.Bucket;
-  const bucketAccountId = details?.BucketAccountId ?? listed.BucketAccountId;
+  const bucketAccountId = (isRead(details) ? details.BucketAccountId : undefined) ?? listed.BucketAccountId;
   if (bucketAccountId !== undefined) entry.BucketAccountId = bucketAccountId;
   if (network.NetworkOrigin !== undefined) entry.NetworkOrigin = network.NetworkOrigin;
   if (network.VpcConfiguration !== undefined)
     entry.VpcConfiguration = normalizeApiValue(network.VpcConfiguration);
-  if (details) {
+  if (isRead(details)) {
     entry.PublicAccessBlockConfiguration = details.PublicAccessBlockConfiguration
       ? publicAccessBlock(details.PublicAccessBlockConfiguration)
       : null;
   }
   if (policy !== undefined)
-    entry.Policy = decodedPolicy(scope, site("GetAccessPointPolicy", arn), policy?.Policy);
+    entry.Policy = decodedPolicy(
+      scope,
+      site("GetAccessPointPolicy", arn),
+      isRead(policy) ? policy.Policy : null,
+    );
   return entry;
 }
 
@@ -125,17 +127,16 @@ async function collectDirectoryBuckets(
   site: RegionalSite,
   target: RegionTarget,
 ): Promise<Json[] | undefined> {
-  const buckets = await readAllPages(
+  const pages = await readAllPages(
     scope,
     site("ListDirectoryBuckets"),
-    (token, abortSignal) =>
-      s3.send(new ListDirectoryBucketsCommand({ MaxDirectoryBuckets: 1000, ContinuationToken: token }), {
-        abortSignal,
-      }),
-    (page) => page.Buckets,
-    (page) => page.ContinuationToken,
+    paginateListDirectoryBuckets,
+    s3,
+    {},
+    1000,
   );
-  if (!buckets) return undefined;
+  if (!pages) return undefined;
+  const buckets = pages.flatMap((page) => page.Buckets ?? []);
   const entries = await Promise.all(
     buckets
       // A bucket said to be in another region is read with that region, not twice.
@@ -160,14 +161,15 @@ async function collectDirectoryBucket(
 ): Promise<JsonObject | undefined> {
   // No ExpectedBucketOwner: directory buckets answer it with 501 Not Implemented (Amazon S3 API Reference,
   // GetBucketPolicy); ListDirectoryBuckets lists only the caller's own buckets.
-  const policy = await readListed(
+  const policy = await readResource(
     scope,
     policySite,
     (abortSignal) => s3.send(new GetBucketPolicyCommand({ Bucket: name }), { abortSignal }),
-    { gone: BUCKET_GONE, notSet: NO_BUCKET_POLICY },
+    { gone: BUCKET_GONE, absent: NO_BUCKET_POLICY },
   );
-  if (policy === GONE) return undefined;
+  if (wasDeleted(scope, policy)) return undefined;
   const entry: JsonObject = { Name: name, BucketArn: arn };
-  if (policy !== undefined) entry.Policy = decodedPolicy(scope, policySite, policy?.Policy);
+  if (policy !== undefined)
+    entry.Policy = decodedPolicy(scope, policySite, isRead(policy) ? policy.Policy : null);
   return entry;
 }

@@ -107,10 +107,12 @@ describe("collectEc2", () => {
     });
     expect(scope.errors).toEqual([]);
     // Only the account's own snapshots and AMIs, and the second page asked for by its token.
+    // The SDK's paginator reuses one input object for every page, so the calls recorded all show the last token:
+    // the second page's entries above prove it was asked for by its token.
     const listings = ec2.commandCalls(DescribeSnapshotsCommand).map((call) => call.args[0].input);
     expect(listings).toEqual([
-      expect.objectContaining({ OwnerIds: ["self"], NextToken: undefined }),
-      expect.objectContaining({ OwnerIds: ["self"], NextToken: "page-2" }),
+      expect.objectContaining({ OwnerIds: ["self"], MaxResults: 1000 }),
+      expect.objectContaining({ OwnerIds: ["self"], MaxResults: 1000 }),
     ]);
     expect(ec2.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toMatchObject({ Owners: ["self"] });
     expect(
@@ -146,6 +148,7 @@ describe("collectEc2", () => {
     expect(scope.errors).toEqual([
       {
         service: "ec2",
+        region: "eu-west-1",
         operation: "DescribeSnapshotAttribute",
         resource: "arn:aws:ec2:eu-west-1::snapshot/snap-0b",
         code: "RequestLimitExceeded",
@@ -169,6 +172,7 @@ describe("collectEc2", () => {
     expect(scope.errors).toEqual([
       {
         service: "ec2",
+        region: "eu-west-1",
         operation: "DescribeImageAttribute",
         resource: "arn:aws:ec2:eu-west-1::image/ami-0002",
         code: "UnauthorizedOperation",
@@ -189,6 +193,8 @@ describe("collectEc2", () => {
     ]);
     expect((section?.Images as { ImageId: string }[]).map((i) => i.ImageId)).toEqual(["ami-0002"]);
     expect(scope.errors).toEqual([]);
+    // Counted once each for the run's summary.
+    expect(scope.stats.resourcesGone).toBe(2);
   });
 
   it("leaves the snapshot list out, not half of it, when a page cannot be read", async () => {

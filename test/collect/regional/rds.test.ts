@@ -136,8 +136,8 @@ describe("collectRds", () => {
     });
     expect(scope.errors).toEqual([]);
     expect(rds.commandCalls(DescribeDBSnapshotsCommand).map((call) => call.args[0].input)).toEqual([
-      expect.objectContaining({ SnapshotType: "manual", Marker: undefined }),
-      expect.objectContaining({ SnapshotType: "manual", Marker: "m2" }),
+      expect.objectContaining({ SnapshotType: "manual", MaxRecords: 100 }),
+      expect.objectContaining({ SnapshotType: "manual", MaxRecords: 100 }),
     ]);
     expect(rds.commandCalls(DescribeDBClusterSnapshotsCommand)[0]?.args[0].input).toMatchObject({
       SnapshotType: "manual",
@@ -178,6 +178,7 @@ describe("collectRds", () => {
     expect(scope.errors).toEqual([
       {
         service: "rds",
+        region: "eu-west-1",
         operation: "DescribeDBSnapshotAttributes",
         resource: snapshotArn("billing-2026"),
         code: "AccessDenied",
@@ -201,6 +202,8 @@ describe("collectRds", () => {
     ).toEqual(["audit", "billing-2026"]);
     expect(section?.DBClusterSnapshots).toEqual([]);
     expect(scope.errors).toEqual([]);
+    // Counted once each for the run's summary.
+    expect(scope.stats.resourcesGone).toBe(2);
   });
 
   it("keeps the DB snapshots when the cluster snapshot listing is denied", async () => {
@@ -213,6 +216,7 @@ describe("collectRds", () => {
     expect(scope.errors).toEqual([
       expect.objectContaining({
         service: "rds",
+        region: "eu-west-1",
         operation: "DescribeDBClusterSnapshots",
         code: "AccessDenied",
       }),
