@@ -62,19 +62,15 @@ import {
   RDSClient,
   RDSServiceException,
 } from "@aws-sdk/client-rds";
-import {
-  GetBucketPolicyCommand,
-  ListDirectoryBucketsCommand,
-  S3Client,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { GetBucketPolicyCommand, ListDirectoryBucketsCommand, S3ServiceException } from "@aws-sdk/client-s3";
+import type { S3ControlClient } from "@aws-sdk/client-s3-control";
 import {
   GetAccessPointCommand,
   GetAccessPointPolicyCommand,
   GetMultiRegionAccessPointPolicyCommand,
   ListAccessPointsCommand,
   ListMultiRegionAccessPointsCommand,
-  S3ControlClient,
   S3ControlServiceException,
 } from "@aws-sdk/client-s3-control";
 import {
