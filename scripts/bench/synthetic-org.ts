@@ -1,6 +1,6 @@
 /**
  * A synthetic organization in the snapshot format (docs/snapshot-format.md), for the scan benchmark: accounts of
- * 500 roles and 100 buckets (by default) with the mix of trust and bucket policies a large organization has —
+ * 500 roles, 100 buckets and 100 resources of the other types (by default; synthetic-regional.ts) with the mix of trust and bucket policies a large organization has —
  * service roles, same-account and cross-account trust, vendors with and without external ids, GitHub and EKS OIDC
  * with and without `sub`, org-conditioned wildcards, Deny guards, bucket policies with TLS denies, org shares,
  * service writes, a few public grants — under a tree of OUs with SCPs and RCPs. Seeded: the same size gives the
@@ -8,18 +8,24 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from "../../src/snapshot/format.js";
+import { policiesIn, regionsSection } from "./synthetic-regional.js";
 
 export interface SyntheticOrgOptions {
   /** Roles and buckets per account: 500 and 100 by default (600 policies). */
   rolesPerAccount?: number;
   bucketsPerAccount?: number;
+  /** Resources of the other types (KMS, SQS, SNS, Lambda, ... snapshots) per account: 100 by default. */
+  otherResourcesPerAccount?: number;
 }
 
 export interface SyntheticOrgSummary {
   accounts: number;
   roles: number;
   buckets: number;
-  /** Trust policies plus bucket policies (buckets without a policy do not count). */
+  /** Resources of the other types. */
+  others: number;
+  /** Trust policies, bucket policies and other resources' policies or shares (resources without either do not count). */
   policies: number;
   bytes: number;
 }
@@ -652,7 +658,7 @@ function bucket(ctx: AccountContext, kind: BucketKind, n: number): Json {
   };
 }
 
-function accountFile(ctx: AccountContext, roles: number, buckets: number): Json {
+function accountFile(ctx: AccountContext, roles: number, buckets: number, others: number): Json {
   const roleList: Json[] = [];
   counts(
     ROLE_KINDS.map((k) => k.weight),
@@ -697,6 +703,21 @@ function accountFile(ctx: AccountContext, roles: number, buckets: number): Json 
       AccountPublicAccessBlock: ctx.index % 2 === 0 ? BLOCK_ALL : null,
       Buckets: bucketList,
     },
+    ...(others > 0
+      ? {
+          regions: regionsSection(
+            {
+              id: ctx.id,
+              index: ctx.index,
+              orgId: ORG_ID,
+              managementAccount: ctx.org.management,
+              vendors: VENDORS,
+              partners: PARTNERS,
+            },
+            others,
+          ),
+        }
+      : {}),
     errors: [],
   };
 }
@@ -784,7 +805,10 @@ function organizationFile(org: OrgLayout): Json {
 
 /** Accounts needed for about `policies` policies at the default mix. */
 export function accountsFor(policies: number, options: SyntheticOrgOptions = {}): number {
-  const perAccount = (options.rolesPerAccount ?? 500) + (options.bucketsPerAccount ?? 100);
+  const perAccount =
+    (options.rolesPerAccount ?? 500) +
+    (options.bucketsPerAccount ?? 100) +
+    (options.otherResourcesPerAccount ?? 100);
   return Math.max(1, Math.round(policies / perAccount));
 }
 
@@ -796,9 +820,10 @@ export async function writeSyntheticOrg(
 ): Promise<SyntheticOrgSummary> {
   const rolesPerAccount = options.rolesPerAccount ?? 500;
   const bucketsPerAccount = options.bucketsPerAccount ?? 100;
+  const othersPerAccount = options.otherResourcesPerAccount ?? 100;
   const org = layout(accounts);
   await mkdir(join(dir, "accounts"), { recursive: true });
-  const summary: SyntheticOrgSummary = { accounts, roles: 0, buckets: 0, policies: 0, bytes: 0 };
+  const summary: SyntheticOrgSummary = { accounts, roles: 0, buckets: 0, others: 0, policies: 0, bytes: 0 };
   const write = async (file: string, json: unknown) => {
     const text = `${JSON.stringify(json, null, 2)}\n`;
     summary.bytes += Buffer.byteLength(text);
@@ -807,17 +832,19 @@ export async function writeSyntheticOrg(
   await write("organization.json", organizationFile(org));
   for (const [index, id] of org.ids.entries()) {
     const ctx: AccountContext = { id, index, org, random: prng(index * 2654435761) };
-    const file = accountFile(ctx, rolesPerAccount, bucketsPerAccount);
+    const file = accountFile(ctx, rolesPerAccount, bucketsPerAccount, othersPerAccount);
     const roles = (file.iam as { RoleDetailList: unknown[] }).RoleDetailList.length;
     const buckets = (file.s3 as { Buckets: { Policy: unknown }[] }).Buckets;
     summary.roles += roles;
     summary.buckets += buckets.length;
-    summary.policies += roles + buckets.filter((b) => b.Policy !== null).length;
+    const others = file.regions ? policiesIn(file.regions as Json) : 0;
+    summary.others += others;
+    summary.policies += roles + buckets.filter((b) => b.Policy !== null).length + others;
     await write(join("accounts", `${id}.json`), file);
   }
   await write("snapshot.json", {
-    format: "trustscan-snapshot",
-    version: 1,
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
     collectedAt: "2026-11-21T06:00:00Z",
     accounts: org.ids,
     collector: { name: "bench", version: "0", regions: ["us-east-1"] },

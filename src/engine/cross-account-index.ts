@@ -3,8 +3,8 @@
  * scan that reads one account at a time. It must answer exactly as the index of the whole snapshot in memory
  * does: the owner is the last readable account, in the snapshots' order, whose file keeps a bucket of that name.
  *
- * A first pass over the files gathers candidates cheaply, from the text alone: every string written as the value
- * of a "Name" key (bucket names) or an "ID" key (ACL owners), a superset of what the full read keeps. A candidate
+ * A first pass over the files gathers candidates cheaply, with a plain JSON.parse of each file: the names of its
+ * buckets and their ACL owners, a superset of what the full read keeps. A candidate
  * is confirmed by the full read of its account before an answer uses it: the scan's own read for the accounts
  * already scanned, and a read of its own for the (few) accounts a policy names before their turn.
  */
@@ -238,77 +238,34 @@ export class CrossAccountIndex implements SnapshotIndex {
 }
 
 /**
- * Every string written as the value of a "Name" key, and of an "ID" key: a superset of the bucket names and ACL
- * owners the full read keeps. Undefined for text that is not JSON at all. Keys spelt with \u escapes are not
- * found in the text, so such a file is parsed instead.
+ * The names of the file's buckets (`s3.Buckets[].Name`) and their ACL owners (`s3.Buckets[].Acl.Owner.ID`): a
+ * superset of what the full read keeps, which reads the same members of the same parse and may leave some out.
+ * Undefined for text that is not JSON at all. Only these members count: since snapshot version 2 an account file
+ * names access points, images and other resources too, whose names would pass for buckets shared between accounts.
  */
 export function candidatesIn(text: string): { names: Set<string>; ids: Set<string> } | undefined {
-  if (text.includes("\\u")) {
-    let root: unknown;
-    try {
-      root = JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-    const names = new Set<string>();
-    const ids = new Set<string>();
-    const stack: unknown[] = [root];
-    while (stack.length > 0) {
-      const value = stack.pop();
-      if (value === null || typeof value !== "object") continue;
-      if (Array.isArray(value)) {
-        stack.push(...value);
-        continue;
-      }
-      for (const [key, member] of Object.entries(value)) {
-        if (typeof member === "string") {
-          if (key === "Name") names.add(member);
-          else if (key === "ID") ids.add(member);
-        } else stack.push(member);
-      }
-    }
-    return { names, ids };
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return undefined;
   }
-  return { names: stringsOfKey(text, '"Name"'), ids: stringsOfKey(text, '"ID"') };
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  const buckets = member(member(root, "s3"), "Buckets");
+  for (const bucket of Array.isArray(buckets) ? (buckets as unknown[]) : []) {
+    const name = member(bucket, "Name");
+    if (typeof name === "string") names.add(name);
+    const owner = member(member(member(bucket, "Acl"), "Owner"), "ID");
+    if (typeof owner === "string") ids.add(owner);
+  }
+  return { names, ids };
 }
 
-/** The string values of every member whose key is written exactly `quotedKey`. */
-function stringsOfKey(text: string, quotedKey: string): Set<string> {
-  const found = new Set<string>();
-  for (let at = text.indexOf(quotedKey); at >= 0; at = text.indexOf(quotedKey, at + 1)) {
-    // A key token opens after "{" or ","; a quote after a backslash is inside a string, or closes one.
-    if (text.charCodeAt(at - 1) === 0x5c) continue;
-    let before = at - 1;
-    while (before >= 0 && isWhitespace(text.charCodeAt(before))) before -= 1;
-    const opener = text.charCodeAt(before);
-    if (opener !== 0x7b && opener !== 0x2c) continue;
-    let after = at + quotedKey.length;
-    while (isWhitespace(text.charCodeAt(after))) after += 1;
-    if (text.charCodeAt(after) !== 0x3a) continue;
-    after += 1;
-    while (isWhitespace(text.charCodeAt(after))) after += 1;
-    if (text.charCodeAt(after) !== 0x22) continue;
-    let close = after;
-    for (;;) {
-      close = text.indexOf('"', close + 1);
-      if (close < 0) break;
-      let backslashes = 0;
-      while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes += 1;
-      if (backslashes % 2 === 0) break;
-    }
-    if (close < 0) continue;
-    try {
-      // Parsed, not sliced: a slice would keep the whole file's text alive as long as the name.
-      found.add(JSON.parse(text.slice(after, close + 1)) as string);
-    } catch {
-      // Not a valid string: the full read will not keep it either.
-    }
-  }
-  return found;
-}
-
-function isWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+function member(value: unknown, key: string): unknown {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** As arn-patterns.ts splits an ARN: an S3 resource with no account part is a bucket whose owner is looked up. */

@@ -28,6 +28,18 @@ describe("scan of a collected snapshot", () => {
       .sort();
     expect(lines).toEqual(
       [
+        "111122223333 1234abcd-12ab-34cd-56ef-1234567890ab confused-deputy medium",
+        "111122223333 1234abcd-12ab-34cd-56ef-1234567890ab external-access high",
+        "111122223333 1234abcd-12ab-34cd-56ef-1234567890ab external-access high",
+        "111122223333 fs-0123456789abcdef0 public-access critical",
+        "111122223333 mgmt-hook confused-deputy medium",
+        "111122223333 mgmt-hook public-access critical",
+        "111122223333 mgmt-images external-access medium",
+        "111122223333 mgmt-orders external-access medium",
+        "111122223333 mgmt-orders/stream/2026-01-01T00:00:00.000 external-access medium",
+        "111122223333 mgmt/db-password external-access medium",
+        "111122223333 shared-lib:2 public-access high",
+        "777788889999 dev-public-queue public-access critical",
         "111122223333 github-deploy unscoped-federation critical",
         "111122223333 vendor-audit external-access high",
         "111122223333 vendor-deploy external-access high",

@@ -134,16 +134,23 @@ describe("cross-account index of the streaming scan", () => {
     }
   });
 
-  it("finds every string value of a Name or ID key in the text, and none that is not one", () => {
-    const text = JSON.stringify(
-      { a: { Name: "x", ID: "i" }, b: [{ Name: 'quo"te' }], c: 'a "Name": "no" string', d: { Key: "Name" } },
-      null,
-      1,
-    );
+  it("takes bucket names and ACL owners from s3.Buckets only, never the names of other resources", () => {
+    const text = JSON.stringify({
+      s3: {
+        Buckets: [{ Name: "x", Acl: { Owner: { ID: "i" } } }, { Name: 'quo"te' }, { Name: 7 }, "junk"],
+        MultiRegionAccessPoints: [{ Name: "mrap" }],
+      },
+      regions: {
+        "eu-west-1": { ec2: { Images: [{ Name: "golden" }] }, s3: { AccessPoints: [{ Name: "ap" }] } },
+      },
+      c: 'a "Name": "no" string',
+    });
     expect(candidatesIn(text)).toEqual({ names: new Set(["x", 'quo"te']), ids: new Set(["i"]) });
-    expect(candidatesIn('{"N\\u0061me": "esc", "c": "\\"Name\\": \\"no\\""}')).toEqual({
+    expect(candidatesIn('{"s3": {"Buckets": [{"N\\u0061me": "esc"}]}}')).toEqual({
       names: new Set(["esc"]),
       ids: new Set(),
     });
+    expect(candidatesIn('{"s3": {"Buckets": {"Name": "x"}}}')).toEqual({ names: new Set(), ids: new Set() });
+    expect(candidatesIn("not json")).toBeUndefined();
   });
 });

@@ -60,17 +60,22 @@ describe("scan of the example organization", () => {
       );
     };
     const organization = await summarize("organization");
-    expect(organization.filter((f: string) => f.startsWith("active"))).toHaveLength(15);
+    expect(organization.filter((f: string) => f.startsWith("active"))).toHaveLength(36);
     // RestrictPublicBuckets leaves AWS services in: EXPECTED.md, acme-legacy-press-kit.
     expect(organization).toContain("active confused-deputy acme-legacy-press-kit");
     expect(organization.filter((f: string) => f.startsWith("cancelled")).sort()).toEqual([
+      "cancelled external-access acme-prod-audit-evidence by resource-control-policy",
+      "cancelled external-access acme-prod-incident-intake by resource-control-policy",
       "cancelled external-access acme-prod-observability-exports by resource-control-policy",
       "cancelled public-access acme-dev-qa-fixtures by block-public-access",
       "cancelled public-access acme-dev-shared-datasets by deny-statement",
       "cancelled public-access acme-legacy-press-kit by block-public-access",
+      "cancelled public-access snap-07d1e5b3a8c4f2906 by block-public-access",
     ]);
+    // RCPs do not cover SNS: the twin of the cancelled queue grant stays active (EXPECTED.md).
+    expect(organization).toContain("active external-access acme-prod-incident-alerts");
     const account = await summarize("account");
-    expect(account.filter((f: string) => f.startsWith("active"))).toHaveLength(27);
+    expect(account.filter((f: string) => f.startsWith("active"))).toHaveLength(55);
     expect(account).toContain("active external-access acme-dev-shared-datasets");
     expect(account).not.toContain("cancelled public-access acme-dev-shared-datasets by deny-statement");
     expect(account).toContain(
