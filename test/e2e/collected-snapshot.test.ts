@@ -49,19 +49,6 @@ describe("scan of a collected snapshot", () => {
         "444455556666 prod-data-eu external-access medium cancelled by resource-control-policy",
         "777788889999 dev-public-assets public-access high",
         "777788889999 dev-public-assets public-access high",
-        // The regional services of test/collect/support/mock-regional-data.ts (us-east-1).
-        "111122223333 1234abcd-12ab-34cd-56ef-1234567890ab confused-deputy medium",
-        "111122223333 1234abcd-12ab-34cd-56ef-1234567890ab external-access high",
-        "111122223333 1234abcd-12ab-34cd-56ef-1234567890ab external-access high",
-        "111122223333 fs-0123456789abcdef0 public-access critical",
-        "111122223333 mgmt-hook confused-deputy medium",
-        "111122223333 mgmt-hook public-access critical",
-        "111122223333 mgmt-images external-access medium",
-        "111122223333 mgmt-orders external-access medium",
-        "111122223333 mgmt-orders/stream/2026-01-01T00:00:00.000 external-access medium",
-        "111122223333 mgmt/db-password external-access medium",
-        "111122223333 shared-lib:2 public-access high",
-        "777788889999 dev-public-queue public-access critical",
         // Shared snapshots and AMIs (those shared within the organization give none), access points, directory
         // buckets, and the multi-region access point whose public policy the account's Block Public Access cancels.
         "111122223333 ami-0a1b2c3d4e5f60002 public-access high",
