@@ -5,13 +5,17 @@ import {
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
   type Bucket,
-  type PublicAccessBlockConfiguration,
 } from "@aws-sdk/client-s3";
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import type { CallScope } from "./calls.js";
 import type { AccountClients } from "./clients.js";
 import { compareText, errorCode } from "./errors.js";
+import {
+  collectMultiRegionAccessPoints,
+  MULTI_REGION_ACCESS_POINT_REGION,
+} from "./multi-region-access-points.js";
 import { normalizeApiValue, parsePolicyDocument, type Json, type JsonObject } from "./normalize.js";
+import { publicAccessBlock } from "./public-access-block.js";
 
 const NO_PUBLIC_ACCESS_BLOCK = ["NoSuchPublicAccessBlockConfiguration"];
 const NO_BUCKET_POLICY = ["NoSuchBucketPolicy"];
@@ -30,14 +34,17 @@ export interface S3Target {
   region: string;
 }
 
-/** Reads account-level Block Public Access and every bucket with its region, policy, Block Public Access and ACL. */
+/**
+ * Reads account-level Block Public Access, every bucket with its region, policy, Block Public Access and ACL, and
+ * the account's multi-region access points (managed through S3 Control in us-west-2 whatever the home region).
+ */
 export async function collectS3(
   scope: CallScope,
   clients: AccountClients,
   target: S3Target,
   onBucketDone: () => void = () => {},
 ): Promise<S3Result> {
-  const [accountBlock, buckets] = await Promise.all([
+  const [accountBlock, buckets, multiRegionAccessPoints] = await Promise.all([
     scope.read(
       { service: "s3control", operation: "GetPublicAccessBlock", resource: target.accountId },
       (abortSignal) =>
@@ -47,6 +54,11 @@ export async function collectS3(
       NO_PUBLIC_ACCESS_BLOCK,
     ),
     listBuckets(scope, clients, target.region),
+    collectMultiRegionAccessPoints(
+      scope,
+      clients.regional(MULTI_REGION_ACCESS_POINT_REGION).s3Control(),
+      target,
+    ),
   ]);
 
   const regions = new Set<string>();
@@ -66,6 +78,7 @@ export async function collectS3(
     );
     section.Buckets = entries.sort((a, b) => compareText(String(a.Name), String(b.Name)));
   }
+  if (multiRegionAccessPoints) section.MultiRegionAccessPoints = multiRegionAccessPoints;
   return { section: Object.keys(section).length > 0 ? section : undefined, regions };
 }
 
@@ -179,19 +192,4 @@ function bucketPolicy(scope: CallScope, text: string | undefined, arn: string): 
     // Kept as the text S3 returned, so that nothing is hidden; the reader reports it.
     return text;
   }
-}
-
-/** The four settings in the API's order; a setting absent from the answer stays absent. */
-function publicAccessBlock(config: PublicAccessBlockConfiguration | undefined): JsonObject {
-  const out: JsonObject = {};
-  for (const key of [
-    "BlockPublicAcls",
-    "IgnorePublicAcls",
-    "BlockPublicPolicy",
-    "RestrictPublicBuckets",
-  ] as const) {
-    const value = config?.[key];
-    if (typeof value === "boolean") out[key] = value;
-  }
-  return out;
 }

@@ -246,7 +246,7 @@ describe("collect from a mocked organization", () => {
     expect(stdout.text).toContain("4 accounts (1 complete, 3 incomplete)");
     // Prod has one resource of each regional service deleted between its listing and its reading.
     expect(stdout.text).toContain(
-      "8 resources deleted between being listed and being read: left out, not errors.",
+      "14 resources deleted between being listed and being read: left out, not errors.",
     );
     expect(stdout.text).toContain("4 errors recorded; the snapshot is incomplete:");
     expect(stdout.text).toContain(

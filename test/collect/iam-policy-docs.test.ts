@@ -17,10 +17,30 @@ const PREFIX: Record<string, string> = {
   efs: "elasticfilesystem",
   kms: "kms",
   lambda: "lambda",
+  rds: "rds",
   secretsmanager: "secretsmanager",
   sns: "sns",
   sqs: "sqs",
 };
+
+/**
+ * The IAM actions of the S3 and S3 Control calls the regional and multi-region access point collectors make, whose
+ * names differ from the operations' (Service Authorization Reference, Amazon S3 and Amazon S3 Express). The other
+ * calls on these clients are the account-level S3 collector's.
+ */
+function s3ActionOf(command: string, input: { Bucket?: string }): string | undefined {
+  const express = input.Bucket?.endsWith("--x-s3");
+  if (command === "GetBucketPolicy") return express ? "s3express:GetBucketPolicy" : undefined;
+  if (command === "ListDirectoryBuckets") return "s3express:ListAllMyDirectoryBuckets";
+  const control = [
+    "ListAccessPoints",
+    "GetAccessPoint",
+    "GetAccessPointPolicy",
+    "ListMultiRegionAccessPoints",
+    "GetMultiRegionAccessPointPolicy",
+  ];
+  return control.includes(command) ? `s3:${command}` : undefined;
+}
 
 function jsonBlocks(markdown: string): unknown[] {
   return [...markdown.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] as string));
@@ -41,10 +61,13 @@ describe("docs/collect.md's minimal IAM policies", () => {
     const needed = new Set<string>();
     for (const [service, mock] of Object.entries(run.aws.mocks)) {
       const prefix = PREFIX[service];
-      if (!prefix) continue;
+      const s3 = service === "s3" || service === "s3Control";
+      if (!prefix && !s3) continue;
       for (const call of mock.calls()) {
-        const command = (call.args[0] as { constructor: { name: string } }).constructor.name;
-        needed.add(`${prefix}:${command.replace(/Command$/, "")}`);
+        const sent = call.args[0] as { constructor: { name: string }; input: { Bucket?: string } };
+        const command = sent.constructor.name.replace(/Command$/, "");
+        const action = s3 ? s3ActionOf(command, sent.input) : `${prefix}:${command}`;
+        if (action) needed.add(action);
       }
     }
     expect(needed.size).toBeGreaterThan(20);

@@ -240,8 +240,9 @@ describe("regional collectors", () => {
 
   it("leaves out a resource of each service deleted between its listing and its reading, and counts it", async () => {
     const run = await collectRegional();
-    // One of each service in prod's us-east-1: key, queue, topic, function, secret, repository, file system, table.
-    expect(run.stats.resourcesGone).toBe(8);
+    // One of each type in prod's us-east-1: key, queue, topic, function, secret, repository, file system, table,
+    // EBS snapshot, AMI, DB snapshot, DB cluster snapshot, access point, directory bucket.
+    expect(run.stats.resourcesGone).toBe(14);
     const prod = JSON.stringify(run.file(PROD));
     for (const name of [KEY_IDS.prodDeleted, "prod-gone", "fs-0aaaaaaaaaaaaaaaa"])
       expect(prod).not.toContain(name);
@@ -250,6 +251,18 @@ describe("regional collectors", () => {
     expect(run.list(PROD, E1, "secretsmanager", "Secrets")).toEqual([]);
     expect(run.list(PROD, E1, "ecr", "Repositories")).toEqual([]);
     expect(run.list(PROD, E1, "dynamodb", "Tables")).toEqual([]);
+    expect(run.list(PROD, E1, "ec2", "Snapshots")).toEqual([
+      { SnapshotId: "snap-0b0000000000000a1", CreateVolumePermissions: [] },
+      { SnapshotId: "snap-0b0000000000000a3", CreateVolumePermissions: [{ UserId: MGMT }] },
+    ]);
+    for (const [service, list] of [
+      ["ec2", "Images"],
+      ["rds", "DBSnapshots"],
+      ["rds", "DBClusterSnapshots"],
+      ["s3", "AccessPoints"],
+      ["s3", "DirectoryBuckets"],
+    ] as const)
+      expect(run.list(PROD, E1, service, list)).toEqual([]);
     // Not errors: prod's only regional error is its locked key.
     expect(
       run

@@ -4,13 +4,22 @@ import { describe, expect, it } from "vitest";
 import { DEV, MGMT, PROD } from "./support/mock-ids.js";
 import { collectRegional } from "./support/regional-run.js";
 
+// The calls that begin the reading of each service in a region, in the order errors are written.
 const LIST_CALLS = [
   ["dynamodb", "ListTables"],
+  ["ec2", "DescribeImages"],
+  ["ec2", "DescribeSnapshots"],
+  ["ec2", "GetImageBlockPublicAccessState"],
+  ["ec2", "GetSnapshotBlockPublicAccessState"],
   ["ecr", "DescribeRepositories"],
   ["efs", "DescribeFileSystems"],
   ["kms", "ListKeys"],
   ["lambda", "ListFunctions"],
   ["lambda", "ListLayers"],
+  ["rds", "DescribeDBClusterSnapshots"],
+  ["rds", "DescribeDBSnapshots"],
+  ["s3", "ListDirectoryBuckets"],
+  ["s3control", "ListAccessPoints"],
   ["secretsmanager", "ListSecrets"],
   ["sns", "ListTopics"],
   ["sqs", "ListQueues"],
@@ -29,10 +38,13 @@ describe("collect in every region", () => {
     // Services and regions in name order; a region with nothing in it has its empty lists.
     expect(Object.keys(run.file(PROD).regions?.["ap-southeast-5"] ?? {})).toEqual([
       "dynamodb",
+      "ec2",
       "ecr",
       "efs",
       "kms",
       "lambda",
+      "rds",
+      "s3",
       "secretsmanager",
       "sns",
       "sqs",

@@ -9,7 +9,11 @@ import {
   ListOpenIDConnectProvidersCommand,
   ListSAMLProvidersCommand,
 } from "@aws-sdk/client-iam";
-import { GetPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
+import {
+  GetPublicAccessBlockCommand,
+  ListMultiRegionAccessPointsCommand,
+  S3ControlClient,
+} from "@aws-sdk/client-s3-control";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import type { ServerResponse } from "node:http";
@@ -103,6 +107,7 @@ describe("collect against a server that stalls or fails", () => {
     iam.on(ListSAMLProvidersCommand).resolves({ SAMLProviderList: [] });
     const s3Control = mockClient(S3ControlClient);
     s3Control.on(GetPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: {} });
+    s3Control.on(ListMultiRegionAccessPointsCommand).resolves({ AccessPoints: [] });
     // No region enabled: the regional services are not part of these tests.
     const ec2 = mockClient(EC2Client);
     ec2.on(DescribeRegionsCommand).resolves({ Regions: [] });

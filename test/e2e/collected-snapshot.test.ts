@@ -49,6 +49,17 @@ describe("scan of a collected snapshot", () => {
         "444455556666 prod-data-eu external-access medium cancelled by resource-control-policy",
         "777788889999 dev-public-assets public-access high",
         "777788889999 dev-public-assets public-access high",
+        // Shared snapshots and AMIs (those shared within the organization give none), access points, directory
+        // buckets, and the multi-region access point whose public policy the account's Block Public Access cancels.
+        "111122223333 ami-0a1b2c3d4e5f60002 public-access high",
+        "111122223333 snap-0a1b2c3d4e5f60001 public-access high",
+        "111122223333 snap-0a1b2c3d4e5f60002 external-access medium",
+        "111122223333 mgmt-db-final public-access high",
+        "111122223333 mgmt-db-shared external-access medium",
+        "111122223333 mgmt-vendor-ap external-access medium",
+        "111122223333 mgmt-express--use1-az4--x-s3 external-access high",
+        "111122223333 mgmt-global confused-deputy medium",
+        "111122223333 mgmt-global public-access high cancelled by block-public-access",
       ].sort(),
     );
     // sandbox's role, prod's bucket policy, dev's SAML providers, prod's KMS key policy.

@@ -2,11 +2,14 @@ import type { CallScope } from "../calls.js";
 import type { JsonObject } from "../normalize.js";
 import type { REGIONAL_SECTIONS } from "../../snapshot/format.js";
 import { collectDynamodb } from "./dynamodb.js";
+import { collectEc2 } from "./ec2.js";
 import { collectEcr } from "./ecr.js";
 import { collectEfs } from "./efs.js";
 import { collectKms } from "./kms.js";
 import { collectLambda } from "./lambda.js";
+import { collectRds } from "./rds.js";
 import type { RegionalClients, RegionTarget } from "./regional-clients.js";
+import { collectRegionalS3 } from "./s3-access-points.js";
 import { collectSecretsManager } from "./secretsmanager.js";
 import { collectSns } from "./sns.js";
 import { collectSqs } from "./sqs.js";
@@ -25,12 +28,15 @@ export type RegionalCollector = (
 export type RegionalSection = keyof typeof REGIONAL_SECTIONS;
 
 /** Every regional collector, by the section it writes; each runs in every region read. */
-export const REGIONAL_COLLECTORS: Readonly<Partial<Record<RegionalSection, RegionalCollector>>> = {
+export const REGIONAL_COLLECTORS: Readonly<Record<RegionalSection, RegionalCollector>> = {
   dynamodb: collectDynamodb,
+  ec2: collectEc2,
   ecr: collectEcr,
   efs: collectEfs,
   kms: collectKms,
   lambda: collectLambda,
+  rds: collectRds,
+  s3: collectRegionalS3,
   secretsmanager: collectSecretsManager,
   sns: collectSns,
   sqs: collectSqs,

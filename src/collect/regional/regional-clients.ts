@@ -29,7 +29,7 @@ export interface RegionalClients {
   rds(): RDSClient;
   /** S3 Control in this region (access points are regional). */
   s3Control(): S3ControlClient;
-  /** S3 in this region (directory buckets answer on their zonal endpoints). */
+  /** S3 in this region (directory buckets' ListDirectoryBuckets and GetBucketPolicy use its Regional endpoint). */
   s3(): S3Client;
 }
 

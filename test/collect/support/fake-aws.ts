@@ -317,11 +317,17 @@ export function createFakeAws(shape: FakeOrgShape, options: FakeAwsOptions): Fak
     throw new Error(`fake STS: ${command}`);
   };
 
-  // No regional resources (yet): every account answers that it has no region enabled, so none is read.
+  // No regional resources (yet): every account answers that it has no region enabled, so none is read, and that
+  // it has no multi-region access points (asked for in us-west-2 whatever the regions).
   const regionalClients = (region: string): RegionalClients => {
     const ec2 = serve(new EC2Client(config(region)), (command) => {
       if (command === "DescribeRegionsCommand") return { Regions: [] };
       throw new Error(`fake EC2: ${command}`);
+    });
+    const s3Control = serve(new S3ControlClient(config(region)), (command) => {
+      if (command === "ListMultiRegionAccessPointsCommand" && region === "us-west-2")
+        return { AccessPoints: [] };
+      throw new Error(`fake S3 Control in ${region}: ${command}`);
     });
     const none = (): never => {
       throw new Error("fake AWS: no regional service");
@@ -338,7 +344,7 @@ export function createFakeAws(shape: FakeOrgShape, options: FakeAwsOptions): Fak
       efs: none,
       dynamodb: none,
       rds: none,
-      s3Control: none,
+      s3Control: () => s3Control,
       s3: none,
     };
   };

@@ -55,6 +55,27 @@ export interface MockTable extends Named {
   stream?: { label: string; policy: object | null };
 }
 
+/** An EBS snapshot or AMI: who may create volumes from it, or launch it (EC2 permission entries). */
+export interface MockShared {
+  id: string;
+  name?: string;
+  permissions: ({ Group: "all" } | { UserId: string })[];
+  deletedAfterListing?: boolean;
+}
+
+/** A manual RDS snapshot: the accounts (or "all") of its `restore` attribute. */
+export interface MockDbSnapshot {
+  id: string;
+  restore: string[];
+  deletedAfterListing?: boolean;
+}
+
+export interface MockAccessPoint extends Named {
+  bucket: string;
+  /** The VPC the access point is confined to; none: Internet origin. */
+  vpcId?: string;
+}
+
 export interface MockRegion {
   /** Every list is answered in pages of this many items, whatever the request asks (default: one page). */
   pageSize?: number;
@@ -67,6 +88,13 @@ export interface MockRegion {
   repositories: Named[];
   fileSystems: MockFileSystem[];
   tables: MockTable[];
+  snapshots: MockShared[];
+  images: MockShared[];
+  dbSnapshots: MockDbSnapshot[];
+  clusterSnapshots: MockDbSnapshot[];
+  accessPoints: MockAccessPoint[];
+  /** Directory buckets (names `<base>--<zone id>--x-s3`). */
+  directoryBuckets: Named[];
 }
 
 export const EMPTY_REGION: MockRegion = {
@@ -79,6 +107,12 @@ export const EMPTY_REGION: MockRegion = {
   repositories: [],
   fileSystems: [],
   tables: [],
+  snapshots: [],
+  images: [],
+  dbSnapshots: [],
+  clusterSnapshots: [],
+  accessPoints: [],
+  directoryBuckets: [],
 };
 
 export const arnOf = {
@@ -100,6 +134,14 @@ export const arnOf = {
     `arn:aws:elasticfilesystem:${region}:${account}:file-system/${id}`,
   table: (account: string, region: string, name: string) =>
     `arn:aws:dynamodb:${region}:${account}:table/${name}`,
+  dbSnapshot: (account: string, region: string, id: string) =>
+    `arn:aws:rds:${region}:${account}:snapshot:${id}`,
+  clusterSnapshot: (account: string, region: string, id: string) =>
+    `arn:aws:rds:${region}:${account}:cluster-snapshot:${id}`,
+  accessPoint: (account: string, region: string, name: string) =>
+    `arn:aws:s3:${region}:${account}:accesspoint/${name}`,
+  directoryBucket: (account: string, region: string, name: string) =>
+    `arn:aws:s3express:${region}:${account}:bucket/${name}`,
 };
 
 const statement = (fields: object) => ({ Version: "2012-10-17", Statement: [fields] });
@@ -337,6 +379,51 @@ const mgmtEast: MockRegion = {
     },
     { name: "mgmt-audit", policy: null },
   ],
+  snapshots: [
+    { id: "snap-0a1b2c3d4e5f60001", permissions: [{ Group: "all" }] },
+    { id: "snap-0a1b2c3d4e5f60002", permissions: [{ UserId: OUTSIDE }] },
+    { id: "snap-0a1b2c3d4e5f60003", permissions: [] },
+  ],
+  images: [
+    { id: "ami-0a1b2c3d4e5f60001", name: "mgmt-golden", permissions: [{ UserId: PROD }] },
+    { id: "ami-0a1b2c3d4e5f60002", name: "mgmt-public-base", permissions: [{ Group: "all" }] },
+  ],
+  dbSnapshots: [
+    { id: "mgmt-db-final", restore: ["all"] },
+    { id: "mgmt-db-shared", restore: [OUTSIDE] },
+  ],
+  clusterSnapshots: [{ id: "mgmt-aurora-export", restore: [] }],
+  accessPoints: [
+    {
+      name: "mgmt-vendor-ap",
+      bucket: "mgmt-cloudtrail-logs",
+      policy: statement({
+        Sid: "VendorReads",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${OUTSIDE}:root` },
+        Action: "s3:GetObject",
+        Resource: `${arnOf.accessPoint(MGMT, E1, "mgmt-vendor-ap")}/object/*`,
+      }),
+    },
+    {
+      name: "mgmt-internal-ap",
+      bucket: "mgmt-cloudtrail-logs",
+      vpcId: "vpc-0a1b2c3d4e5f60001",
+      policy: null,
+    },
+  ],
+  directoryBuckets: [
+    {
+      name: "mgmt-express--use1-az4--x-s3",
+      policy: statement({
+        Sid: "PartnerSessions",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${OUTSIDE}:root` },
+        Action: "s3express:CreateSession",
+        Resource: arnOf.directoryBucket(MGMT, E1, "mgmt-express--use1-az4--x-s3"),
+      }),
+    },
+  ],
 };
 
 const prodEast: MockRegion = {
@@ -372,6 +459,16 @@ const prodEast: MockRegion = {
   repositories: [{ name: "prod-gone-repo", policy: null, deletedAfterListing: true }],
   fileSystems: [{ id: "fs-0aaaaaaaaaaaaaaaa", name: "gone", policy: null, deletedAfterListing: true }],
   tables: [{ name: "prod-gone-table", policy: null, deletedAfterListing: true }],
+  snapshots: [
+    { id: "snap-0b0000000000000a1", permissions: [] },
+    { id: "snap-0b0000000000000a2", permissions: [{ Group: "all" }], deletedAfterListing: true },
+    { id: "snap-0b0000000000000a3", permissions: [{ UserId: MGMT }] },
+  ],
+  images: [{ id: "ami-0b0000000000000a1", name: "prod-gone", permissions: [], deletedAfterListing: true }],
+  dbSnapshots: [{ id: "prod-db-gone", restore: ["all"], deletedAfterListing: true }],
+  clusterSnapshots: [{ id: "prod-aurora-gone", restore: [], deletedAfterListing: true }],
+  accessPoints: [{ name: "prod-gone-ap", bucket: "prod-private", policy: null, deletedAfterListing: true }],
+  directoryBuckets: [{ name: "prod-gone--use1-az4--x-s3", policy: null, deletedAfterListing: true }],
 };
 
 const devEast: MockRegion = {
@@ -395,4 +492,45 @@ export const REGIONAL_DATA: Record<string, Record<string, MockRegion>> = {
   [MGMT]: { "us-east-1": mgmtEast, "eu-west-1": EMPTY_REGION },
   [PROD]: { "us-east-1": prodEast, "eu-west-1": EMPTY_REGION },
   [DEV]: { "us-east-1": devEast, "eu-west-1": EMPTY_REGION },
+};
+
+/** A multi-region access point: its buckets, its Block Public Access and its policy (established, or proposed). */
+export interface MockMultiRegionAccessPoint {
+  name: string;
+  alias: string;
+  buckets: { bucket: string; region: string }[];
+  blockPublicAccess: boolean;
+  policy: object | null;
+  /** The policy is still being applied in its regions: only the proposed one. */
+  policyProposedOnly?: boolean;
+}
+
+/** The accounts' multi-region access points (served by S3 Control in us-west-2 only). */
+export const MULTI_REGION_ACCESS_POINTS: Record<string, MockMultiRegionAccessPoint[]> = {
+  [MGMT]: [
+    {
+      name: "mgmt-global",
+      alias: "mfzwi23gnjvgw.mrap",
+      buckets: [
+        { bucket: "mgmt-cloudtrail-logs", region: "us-east-1" },
+        { bucket: "mgmt-replica-eu", region: "eu-west-1" },
+      ],
+      blockPublicAccess: false,
+      policy: statement({
+        Sid: "AnyoneReads",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "s3:GetObject",
+        Resource: `arn:aws:s3::${MGMT}:accesspoint/mfzwi23gnjvgw.mrap/object/*`,
+      }),
+      policyProposedOnly: true,
+    },
+    {
+      name: "mgmt-locked",
+      alias: "a1b2c3d4e5f6g.mrap",
+      buckets: [{ bucket: "mgmt-cloudtrail-logs", region: "us-east-1" }],
+      blockPublicAccess: true,
+      policy: null,
+    },
+  ],
 };

@@ -12,7 +12,17 @@ import {
   GetResourcePolicyCommand as GetTableResourcePolicyCommand,
   ListTablesCommand,
 } from "@aws-sdk/client-dynamodb";
-import { DescribeRegionsCommand, EC2Client, EC2ServiceException } from "@aws-sdk/client-ec2";
+import {
+  DescribeImageAttributeCommand,
+  DescribeImagesCommand,
+  DescribeRegionsCommand,
+  DescribeSnapshotAttributeCommand,
+  DescribeSnapshotsCommand,
+  EC2Client,
+  EC2ServiceException,
+  GetImageBlockPublicAccessStateCommand,
+  GetSnapshotBlockPublicAccessStateCommand,
+} from "@aws-sdk/client-ec2";
 import {
   DescribeRepositoriesCommand,
   ECRClient,
@@ -45,6 +55,25 @@ import {
   ListLayerVersionsCommand,
 } from "@aws-sdk/client-lambda";
 import {
+  DescribeDBClusterSnapshotAttributesCommand,
+  DescribeDBClusterSnapshotsCommand,
+  DescribeDBSnapshotAttributesCommand,
+  DescribeDBSnapshotsCommand,
+  RDSClient,
+  RDSServiceException,
+} from "@aws-sdk/client-rds";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { GetBucketPolicyCommand, ListDirectoryBucketsCommand, S3ServiceException } from "@aws-sdk/client-s3";
+import type { S3ControlClient } from "@aws-sdk/client-s3-control";
+import {
+  GetAccessPointCommand,
+  GetAccessPointPolicyCommand,
+  GetMultiRegionAccessPointPolicyCommand,
+  ListAccessPointsCommand,
+  ListMultiRegionAccessPointsCommand,
+  S3ControlServiceException,
+} from "@aws-sdk/client-s3-control";
+import {
   GetResourcePolicyCommand as GetSecretResourcePolicyCommand,
   ListSecretsCommand,
   SecretsManagerClient,
@@ -62,8 +91,15 @@ import {
   SQSClient,
   SQSServiceException,
 } from "@aws-sdk/client-sqs";
-import { mockClient } from "aws-sdk-client-mock";
-import { arnOf, EMPTY_REGION, REGIONAL_DATA, type MockRegion } from "./mock-regional-data.js";
+import { mockClient, type AwsClientStub } from "aws-sdk-client-mock";
+import {
+  arnOf,
+  EMPTY_REGION,
+  MULTI_REGION_ACCESS_POINTS,
+  REGIONAL_DATA,
+  type MockDbSnapshot,
+  type MockRegion,
+} from "./mock-regional-data.js";
 
 const SERVICE_EXCEPTIONS = {
   dynamodb: DynamoDBServiceException,
@@ -72,6 +108,9 @@ const SERVICE_EXCEPTIONS = {
   efs: EFSServiceException,
   kms: KMSServiceException,
   lambda: LambdaServiceException,
+  rds: RDSServiceException,
+  s3: S3ServiceException,
+  s3control: S3ControlServiceException,
   secretsmanager: SecretsManagerServiceException,
   sns: SNSServiceException,
   sqs: SQSServiceException,
@@ -101,7 +140,13 @@ export interface RegionalScenario {
   describeRegionsError?: string;
 }
 
-export type RegionalMocks = Record<ServiceName, ReturnType<typeof mockClient>>;
+export type RegionalMocks = Record<Exclude<ServiceName, "s3" | "s3control">, ReturnType<typeof mockClient>>;
+
+/** The S3 and S3 Control mocks of mock-scenario.ts, which the regional S3 calls are added to. */
+export interface S3Mocks {
+  s3: AwsClientStub<S3Client>;
+  s3Control: AwsClientStub<S3ControlClient>;
+}
 
 type ClientOf = () => unknown;
 
@@ -130,6 +175,7 @@ const live = <T extends { deletedAfterListing?: boolean }>(item: T | undefined):
 
 export function mockRegionalServices(
   context: RequestContext,
+  s3Mocks: S3Mocks,
   scenario: RegionalScenario = {},
 ): RegionalMocks {
   const throttled = new Set<string>();
@@ -558,5 +604,330 @@ export function mockRegionalServices(
     );
   });
 
-  return { dynamodb, ec2, ecr, efs, kms, lambda, secretsmanager: secretsManager, sns, sqs };
+  // ---------------------------------------------------------------- EC2 snapshots and AMIs
+  ec2.on(GetSnapshotBlockPublicAccessStateCommand).callsFake(async (_input, getClient) => {
+    await where("ec2", getClient);
+    return { State: "unblocked" };
+  });
+  ec2.on(GetImageBlockPublicAccessStateCommand).callsFake(async (_input, getClient) => {
+    await where("ec2", getClient);
+    return { ImageBlockPublicAccessState: "block-new-sharing" };
+  });
+  const ownedOnly = (owners: string[] | undefined) => {
+    if (owners?.length !== 1 || owners[0] !== "self")
+      throw new Error("only the account's own snapshots and AMIs must be asked for");
+  };
+  ec2
+    .on(DescribeSnapshotsCommand)
+    .callsFake(async (input: { OwnerIds?: string[]; NextToken?: string }, getClient) => {
+      ownedOnly(input.OwnerIds);
+      const at = await where("ec2", getClient);
+      const { items, next } = pageOf(at.snapshots, at.pageSize, input.NextToken, "snapshots");
+      return {
+        Snapshots: items.map((snapshot) => ({
+          SnapshotId: snapshot.id,
+          OwnerId: at.account,
+          State: "completed",
+          VolumeSize: 8,
+          StartTime: when("2026-01-01T00:00:00Z"),
+        })),
+        ...(next ? { NextToken: next } : {}),
+      };
+    });
+  ec2
+    .on(DescribeSnapshotAttributeCommand)
+    .callsFake(async (input: { SnapshotId: string; Attribute: string }, getClient) => {
+      const at = await where("ec2", getClient);
+      const snapshot = at.snapshots.find((s) => s.id === input.SnapshotId);
+      if (!live(snapshot))
+        throw regionalError(
+          "ec2",
+          "InvalidSnapshot.NotFound",
+          400,
+          `The snapshot '${input.SnapshotId}' does not exist.`,
+        );
+      if (input.Attribute !== "createVolumePermission") throw new Error("unexpected snapshot attribute");
+      return { SnapshotId: snapshot.id, CreateVolumePermissions: snapshot.permissions };
+    });
+  ec2
+    .on(DescribeImagesCommand)
+    .callsFake(async (input: { Owners?: string[]; NextToken?: string }, getClient) => {
+      ownedOnly(input.Owners);
+      const at = await where("ec2", getClient);
+      const { items, next } = pageOf(at.images, at.pageSize, input.NextToken, "images");
+      return {
+        Images: items.map((image) => ({
+          ImageId: image.id,
+          Name: image.name,
+          OwnerId: at.account,
+          State: "available",
+          Public: image.permissions.some((p) => "Group" in p),
+        })),
+        ...(next ? { NextToken: next } : {}),
+      };
+    });
+  ec2
+    .on(DescribeImageAttributeCommand)
+    .callsFake(async (input: { ImageId: string; Attribute: string }, getClient) => {
+      const at = await where("ec2", getClient);
+      const image = at.images.find((i) => i.id === input.ImageId);
+      if (!live(image))
+        throw regionalError(
+          "ec2",
+          "InvalidAMIID.NotFound",
+          400,
+          `The image id '[${input.ImageId}]' does not exist`,
+        );
+      if (input.Attribute !== "launchPermission") throw new Error("unexpected image attribute");
+      return { ImageId: image.id, LaunchPermissions: image.permissions };
+    });
+
+  // ---------------------------------------------------------------- RDS snapshots
+  const rds = mockClient(RDSClient);
+  const manualOnly = (type: string | undefined) => {
+    if (type !== "manual") throw new Error("only manual snapshots must be asked for");
+  };
+  const restoreAttributes = (snapshot: MockDbSnapshot) => [
+    { AttributeName: "restore", AttributeValues: snapshot.restore },
+  ];
+  rds
+    .on(DescribeDBSnapshotsCommand)
+    .callsFake(async (input: { SnapshotType?: string; Marker?: string }, getClient) => {
+      manualOnly(input.SnapshotType);
+      const at = await where("rds", getClient);
+      const { items, next } = pageOf(at.dbSnapshots, at.pageSize, input.Marker, "db-snapshots");
+      return {
+        DBSnapshots: items.map((snapshot) => ({
+          DBSnapshotIdentifier: snapshot.id,
+          DBSnapshotArn: arnOf.dbSnapshot(at.account, at.region, snapshot.id),
+          SnapshotType: "manual",
+          Status: "available",
+        })),
+        ...(next ? { Marker: next } : {}),
+      };
+    });
+  rds
+    .on(DescribeDBSnapshotAttributesCommand)
+    .callsFake(async (input: { DBSnapshotIdentifier: string }, getClient) => {
+      const at = await where("rds", getClient);
+      const snapshot = at.dbSnapshots.find((s) => s.id === input.DBSnapshotIdentifier);
+      if (!live(snapshot))
+        throw regionalError(
+          "rds",
+          "DBSnapshotNotFound",
+          404,
+          `DBSnapshot ${input.DBSnapshotIdentifier} not found.`,
+          "DBSnapshotNotFound",
+        );
+      return {
+        DBSnapshotAttributesResult: {
+          DBSnapshotIdentifier: snapshot.id,
+          DBSnapshotAttributes: restoreAttributes(snapshot),
+        },
+      };
+    });
+  rds
+    .on(DescribeDBClusterSnapshotsCommand)
+    .callsFake(async (input: { SnapshotType?: string; Marker?: string }, getClient) => {
+      manualOnly(input.SnapshotType);
+      const at = await where("rds", getClient);
+      const { items, next } = pageOf(at.clusterSnapshots, at.pageSize, input.Marker, "cluster-snapshots");
+      return {
+        DBClusterSnapshots: items.map((snapshot) => ({
+          DBClusterSnapshotIdentifier: snapshot.id,
+          DBClusterSnapshotArn: arnOf.clusterSnapshot(at.account, at.region, snapshot.id),
+          SnapshotType: "manual",
+          Status: "available",
+        })),
+        ...(next ? { Marker: next } : {}),
+      };
+    });
+  rds
+    .on(DescribeDBClusterSnapshotAttributesCommand)
+    .callsFake(async (input: { DBClusterSnapshotIdentifier: string }, getClient) => {
+      const at = await where("rds", getClient);
+      const snapshot = at.clusterSnapshots.find((s) => s.id === input.DBClusterSnapshotIdentifier);
+      if (!live(snapshot))
+        throw regionalError(
+          "rds",
+          "DBClusterSnapshotNotFoundFault",
+          404,
+          `DBClusterSnapshot ${input.DBClusterSnapshotIdentifier} not found.`,
+          "DBClusterSnapshotNotFoundFault",
+        );
+      return {
+        DBClusterSnapshotAttributesResult: {
+          DBClusterSnapshotIdentifier: snapshot.id,
+          DBClusterSnapshotAttributes: restoreAttributes(snapshot),
+        },
+      };
+    });
+
+  // ---------------------------------------------------------------- S3 access points and directory buckets
+  const { s3, s3Control } = s3Mocks;
+  const noAccessPoint = (name: string) =>
+    regionalError("s3control", "NoSuchAccessPoint", 404, `The specified accesspoint does not exist: ${name}`);
+  /** The access point asked for, of the account the request is made for (and only with its own credentials). */
+  const accessPointOf = async (input: { AccountId: string; Name: string }, getClient: ClientOf) => {
+    const client = getClient();
+    const at = await where("s3control", () => client);
+    if (at.account !== input.AccountId)
+      throw regionalError("s3control", "AccessDenied", 403, "Access Denied");
+    const accessPoint = at.accessPoints.find((ap) => ap.name === input.Name);
+    if (!live(accessPoint)) throw noAccessPoint(input.Name);
+    return { at, accessPoint };
+  };
+  s3Control
+    .on(ListAccessPointsCommand)
+    .callsFake(async (input: { AccountId: string; NextToken?: string }, getClient) => {
+      const client = getClient();
+      const at = await where("s3control", () => client);
+      if (at.account !== input.AccountId)
+        throw regionalError("s3control", "AccessDenied", 403, "Access Denied");
+      const { items, next } = pageOf(at.accessPoints, at.pageSize, input.NextToken, "access-points");
+      return {
+        AccessPointList: items.map((ap) => ({
+          Name: ap.name,
+          Bucket: ap.bucket,
+          NetworkOrigin: ap.vpcId ? "VPC" : "Internet",
+          ...(ap.vpcId ? { VpcConfiguration: { VpcId: ap.vpcId } } : {}),
+          AccessPointArn: arnOf.accessPoint(at.account, at.region, ap.name),
+          BucketAccountId: at.account,
+        })),
+        ...(next ? { NextToken: next } : {}),
+      };
+    });
+  s3Control
+    .on(GetAccessPointCommand)
+    .callsFake(async (input: { AccountId: string; Name: string }, getClient) => {
+      const { at, accessPoint } = await accessPointOf(input, getClient);
+      return {
+        Name: accessPoint.name,
+        Bucket: accessPoint.bucket,
+        NetworkOrigin: accessPoint.vpcId ? "VPC" : "Internet",
+        ...(accessPoint.vpcId ? { VpcConfiguration: { VpcId: accessPoint.vpcId } } : {}),
+        // An access point's own Block Public Access: all four on unless turned off when it was made.
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          IgnorePublicAcls: true,
+          BlockPublicPolicy: !accessPoint.policy,
+          RestrictPublicBuckets: !accessPoint.policy,
+        },
+        CreationDate: when("2026-02-01T00:00:00Z"),
+        AccessPointArn: arnOf.accessPoint(at.account, at.region, accessPoint.name),
+        BucketAccountId: at.account,
+      };
+    });
+  s3Control
+    .on(GetAccessPointPolicyCommand)
+    .callsFake(async (input: { AccountId: string; Name: string }, getClient) => {
+      const { accessPoint } = await accessPointOf(input, getClient);
+      if (!accessPoint.policy)
+        throw regionalError(
+          "s3control",
+          "NoSuchAccessPointPolicy",
+          404,
+          "The specified accesspoint policy does not exist",
+        );
+      return { Policy: JSON.stringify(accessPoint.policy) };
+    });
+
+  // Multi-region access points are managed in us-west-2 only.
+  const multiRegionAccessPointsOf = async (accountId: string, getClient: ClientOf) => {
+    const client = getClient();
+    const account = await context.accountOf(() => client);
+    const region = await context.regionOf(() => client);
+    if (region !== "us-west-2")
+      throw regionalError(
+        "s3control",
+        "PermanentRedirect",
+        301,
+        "Multi-Region Access Points are managed in us-west-2",
+      );
+    if (account !== accountId) throw regionalError("s3control", "AccessDenied", 403, "Access Denied");
+    return MULTI_REGION_ACCESS_POINTS[account] ?? [];
+  };
+  s3Control
+    .on(ListMultiRegionAccessPointsCommand)
+    .callsFake(async (input: { AccountId: string; NextToken?: string }, getClient) => {
+      const all = await multiRegionAccessPointsOf(input.AccountId, getClient);
+      const { items, next } = pageOf(all, 1, input.NextToken, "mraps");
+      return {
+        AccessPoints: items.map((mrap) => ({
+          Name: mrap.name,
+          Alias: mrap.alias,
+          CreatedAt: when("2026-03-01T00:00:00Z"),
+          Status: "READY",
+          PublicAccessBlock: {
+            BlockPublicAcls: mrap.blockPublicAccess,
+            IgnorePublicAcls: mrap.blockPublicAccess,
+            BlockPublicPolicy: mrap.blockPublicAccess,
+            RestrictPublicBuckets: mrap.blockPublicAccess,
+          },
+          Regions: mrap.buckets.map(({ bucket, region }) => ({
+            Bucket: bucket,
+            Region: region,
+            BucketAccountId: input.AccountId,
+          })),
+        })),
+        ...(next ? { NextToken: next } : {}),
+      };
+    });
+  s3Control
+    .on(GetMultiRegionAccessPointPolicyCommand)
+    .callsFake(async (input: { AccountId: string; Name: string }, getClient) => {
+      const mrap = (await multiRegionAccessPointsOf(input.AccountId, getClient)).find(
+        (m) => m.name === input.Name,
+      );
+      if (!mrap)
+        throw regionalError(
+          "s3control",
+          "NoSuchMultiRegionAccessPoint",
+          404,
+          "The specified Multi-Region Access Point does not exist",
+        );
+      const document = mrap.policy ? { Policy: JSON.stringify(mrap.policy) } : {};
+      return { Policy: mrap.policyProposedOnly ? { Proposed: document } : { Established: document } };
+    });
+
+  s3.on(ListDirectoryBucketsCommand).callsFake(async (input: { ContinuationToken?: string }, getClient) => {
+    const at = await where("s3", getClient);
+    const { items, next } = pageOf(
+      at.directoryBuckets,
+      at.pageSize,
+      input.ContinuationToken,
+      "directory-buckets",
+    );
+    return {
+      Buckets: items.map((bucket) => ({
+        Name: bucket.name,
+        BucketRegion: at.region,
+        BucketArn: arnOf.directoryBucket(at.account, at.region, bucket.name),
+        CreationDate: when("2026-02-02T00:00:00Z"),
+      })),
+      ...(next ? { ContinuationToken: next } : {}),
+    };
+  });
+  // Directory bucket names end in `--x-s3`: their policies are answered here, the general buckets' by
+  // mock-scenario.ts.
+  const directoryBucketNames = new Set(
+    Object.values(REGIONAL_DATA).flatMap((regions) =>
+      Object.values(regions).flatMap((region) => region.directoryBuckets.map((bucket) => bucket.name)),
+    ),
+  );
+  for (const name of directoryBucketNames) {
+    s3.on(GetBucketPolicyCommand, { Bucket: name }).callsFake(
+      async (input: { Bucket: string }, getClient) => {
+        const at = await where("s3", getClient);
+        const bucket = at.directoryBuckets.find((b) => b.name === input.Bucket);
+        if (!live(bucket))
+          throw regionalError("s3", "NoSuchBucket", 404, "The specified bucket does not exist");
+        if (!bucket.policy)
+          throw regionalError("s3", "NoSuchBucketPolicy", 404, "The bucket policy does not exist");
+        return { Policy: JSON.stringify(bucket.policy) };
+      },
+    );
+  }
+
+  return { dynamodb, ec2, ecr, efs, kms, lambda, rds, secretsmanager: secretsManager, sns, sqs };
 }

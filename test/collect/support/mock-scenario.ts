@@ -974,7 +974,7 @@ export function mockScenario(options: { externalId?: string; regional?: Regional
       sessionToken: "caller-token-never-written",
     }),
   });
-  const regional = mockRegionalServices({ accountOf, regionOf }, options.regional);
+  const regional = mockRegionalServices({ accountOf, regionOf }, { s3, s3Control }, options.regional);
   const mocks = { sts, organizations, iam, s3, s3Control, ...regional };
   return {
     clients,
