@@ -193,27 +193,28 @@ describe("archived findings in the reports and the exit status", () => {
     expect(run.stdout).toContain("archive rule expired-public expired on 2000-01-01");
     expect(run.stdout).toContain("archive rule stale matched no finding in this scan");
     expect(run.stdout).toContain(
-      "11 findings (3 critical, 3 high, 4 medium, 1 low), 4 archived, 4 cancelled by guardrails",
+      "32 findings (7 critical, 15 high, 9 medium, 1 low), 4 archived, 7 cancelled by guardrails",
     );
     expect(run.stderr).toContain("trustscan: warning: archive rule expired-public expired on 2000-01-01");
     expect(run.code).toBe(1);
 
-    // Only the Datadog findings are high enough to fail with --fail-on high once the others are archived away.
-    const onlyDatadog = await configDir(
-      "  - { name: all-but, reason: r, match: { rule: [public-access, unscoped-federation] } }\n",
-    );
+    // Only the Datadog findings are high enough to fail with --fail-on high once the others are archived away
+    // (the audit firm's, and Initech's on the KMS key, SNS topic, DynamoDB table and directory bucket).
+    const allButDatadog = [
+      "  - { name: all-but, reason: r, match: { rule: [public-access, unscoped-federation] } }",
+      "  - { name: auditor, reason: r, match: { principal: { account: '999988887777' } } }",
+      "  - { name: initech, reason: r, match: { principal: { account: '246813579135' } } }",
+    ];
+    const onlyDatadog = await configDir([...allButDatadog, ""].join("\n"));
     const high = await runTrustscan(
       ["scan", EXAMPLE, "--allow-incomplete", "--fail-on", "high"],
       onlyDatadog,
     );
     expect(high.code).toBe(1);
     const both = await configDir(
-      [
-        "  - { name: all-but, reason: r, match: { rule: [public-access, unscoped-federation] } }",
-        "  - { name: dd, reason: r, match: { principal: { vendor: Datadog } } }",
-        "  - { name: auditor, reason: r, match: { principal: { account: '999988887777' } } }",
-        "",
-      ].join("\n"),
+      [...allButDatadog, "  - { name: dd, reason: r, match: { principal: { vendor: Datadog } } }", ""].join(
+        "\n",
+      ),
     );
     const none = await runTrustscan(["scan", EXAMPLE, "--allow-incomplete", "--fail-on", "high"], both);
     expect(none.code).toBe(0);
@@ -259,7 +260,7 @@ describe("archived findings in the reports and the exit status", () => {
       ["scan", EXAMPLE, "-f", "markdown", "--fail-on", "none", "--allow-incomplete"],
       dir,
     );
-    expect(run.stdout).toContain("## trustscan: 11 active findings");
+    expect(run.stdout).toContain("## trustscan: 32 active findings");
     expect(run.stdout).toContain(
       "**Archive rules:** 5 findings archived (accepted with a reason; not counted), 1 rule expired, 1 rule matched nothing.",
     );

@@ -66,7 +66,7 @@ describe("baseline states across two scans of a changed snapshot", () => {
     expect(errorsOf(checkGithubRules(log, root))).toEqual([]);
     const all = states(log);
     expect(all.filter((s) => !s.startsWith("unchanged"))).toEqual(EXPECTED_CHANGES);
-    expect(all.filter((s) => s.startsWith("unchanged"))).toHaveLength(17);
+    expect(all.filter((s) => s.startsWith("unchanged"))).toHaveLength(41);
     const updated = log.runs[0].results.find((r: SarifResult) => r.baselineState === "updated");
     expect(updated.properties.changedSinceBaseline).toEqual([
       "severity medium → high",
@@ -162,7 +162,7 @@ describe("baseline states across two scans of a changed snapshot", () => {
     const json = JSON.parse(
       (await scan([after, "-f", "json", "--baseline", at("reports/last.sarif"), "--fail-on", "none"])).stdout,
     );
-    expect(json.summary.baseline).toEqual({ new: 2, updated: 1, unchanged: 17, absent: 1 });
+    expect(json.summary.baseline).toEqual({ new: 2, updated: 1, unchanged: 41, absent: 1 });
     expect(json.baseline.absent).toEqual([
       expect.objectContaining({
         ruleId: "public-access",
@@ -176,7 +176,7 @@ describe("baseline states across two scans of a changed snapshot", () => {
       await scan([after, "-f", "markdown", "--baseline", at("reports/last.sarif"), "--fail-on", "none"])
     ).stdout;
     expect(markdown).toContain(
-      "**Since the baseline:** 2 new, 1 updated, 13 unchanged open findings; 1 finding of the baseline gone.",
+      "**Since the baseline:** 2 new, 1 updated, 34 unchanged open findings; 1 finding of the baseline gone.",
     );
     expect(markdown).toContain(
       "- Gone: Critical `public-access` `arn:aws:iam::777788889999:role/break-glass-admin`",

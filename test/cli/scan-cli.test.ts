@@ -131,7 +131,8 @@ describe("trustscan scan: output", () => {
     expect((await runTrustscan(["scan", EXAMPLE, "--fail-on", "none"])).code).toBe(3);
     expect((await runTrustscan(["scan", EXAMPLE, "--fail-on", "none", "--allow-incomplete"])).code).toBe(0);
     expect((await runTrustscan(["scan", EXAMPLE, "--fail-on", "high"])).code).toBe(1);
-    // Trusting the vendor and auditor accounts leaves the public, federation and deputy findings.
+    // Trusting the vendor, auditor and former-vendor (Initech) accounts, every outside account the example's
+    // grants name, leaves the public, federation and deputy findings.
     const trusted = await runTrustscan([
       "scan",
       EXAMPLE,
@@ -143,6 +144,8 @@ describe("trustscan scan: output", () => {
       "464622532012",
       "--trusted-account",
       "999988887777",
+      "--trusted-account",
+      "246813579135",
     ]);
     const rules = JSON.parse(trusted.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
     expect(rules).not.toContain("external-access");

@@ -210,7 +210,7 @@ describe("the config's output defaults apply where they can", () => {
     );
     const markdown = await runTrustscan(["scan", EXAMPLE, "-f", "markdown", "--fail-on", "none"], dir);
     expect(markdown.code).toBe(0);
-    expect(markdown.stdout).toContain("## trustscan: 15 active findings");
+    expect(markdown.stdout).toContain("## trustscan: 36 active findings");
     // No baseline: every open finding counts, as without failOnNew.
     expect((await runTrustscan(["scan", EXAMPLE], dir)).code).toBe(1);
     const flag = await runTrustscan(["scan", EXAMPLE, "--fail-on-new"], dir);

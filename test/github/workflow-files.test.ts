@@ -213,13 +213,13 @@ describe("the action's scan step, run on the example organization week after wee
     // Week 2: nothing changed: no new finding, so only the collection error the example records fails it (exit 3).
     const second = await runStep(repo);
     expect(second.output["exit-code"]).toBe("3");
-    expect(second.summary).toContain("**Since the baseline:** 0 new, 0 updated, 15 unchanged open findings");
+    expect(second.summary).toContain("**Since the baseline:** 0 new, 0 updated, 36 unchanged open findings");
 
     // Week 3: a new vendor role and a widened bucket policy: new high findings fail it again.
     await cp(after, org, { recursive: true, force: true });
     const third = await runStep(repo);
     expect(third.output["exit-code"]).toBe("1");
-    expect(third.summary).toContain("**Since the baseline:** 2 new, 1 updated, 13 unchanged open findings");
+    expect(third.summary).toContain("**Since the baseline:** 2 new, 1 updated, 34 unchanged open findings");
     const states = (await check()).runs[0].results.map((r: { baselineState: string }) => r.baselineState);
     expect(states.filter((state: string) => state === "new")).toHaveLength(2);
   });
@@ -234,7 +234,7 @@ describe("the action's scan step, run on the example organization week after wee
       "fail-on": "none",
     });
     expect(globbed.output["exit-code"]).toBe("3");
-    expect(globbed.summary).toContain(`Scanned 38 resources in 4 accounts`);
+    expect(globbed.summary).toContain(`Scanned 79 resources in 4 accounts`);
     const missing = await runStep(repo, { paths: "shards/shard-*", baseline: "", "fail-on-new": "false" });
     expect(missing.output["exit-code"]).toBe("2");
     expect(missing.stderr).toContain("shards/shard-*");
