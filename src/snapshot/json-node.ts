@@ -103,24 +103,21 @@ export class JsonSource {
   }
 
   /**
-   * Puts the numbers deferred by deferNumber as written, and fills in every deferred location on the way: the one
-   * pass over the text that finding these numbers takes would otherwise be taken again for the locations.
+   * Puts the numbers deferred by deferNumber as written. The scan of the text that finds them also goes down to
+   * every deferred location, so that filling in those of the findings later scans nothing again.
    */
   resolveNumbers(): void {
     if (this.numbers.length === 0) return;
     const numbers = this.numbers.splice(0);
-    const wanted = [...this.deferred];
-    // One scan for both: the numbers, then the locations.
     const spans = this.locator.spans([
       ...numbers.map((number) => number.path),
-      ...wanted.map(([, path]) => path),
+      ...[...this.deferred.values()],
     ]);
     numbers.forEach(({ value, values, index }, k) => {
       const span = spans[k];
       const raw = span ? this.text.slice(span.start, span.end) : "";
       values[index] = NUMBER_WITH_EXPONENT.test(raw) || raw === "" ? String(value) : raw;
     });
-    this.fillLocations(wanted, spans.slice(numbers.length));
   }
 
   /** Lines and columns of a span of this text. */

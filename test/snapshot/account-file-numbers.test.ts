@@ -54,10 +54,11 @@ describe("readAccountFile: numbers as written", () => {
   it.each([true, false])("keeps every number as written (locations deferred: %s)", async (deferLocations) => {
     const file = join(dir, `${ACCOUNT}.json`);
     const read = await readAccountFile(file, ACCOUNT, dir, { deferLocations });
-    read.resolveLocations?.([
-      ...(read.account?.roles ?? []).flatMap((r) => r.trustPolicy.statements.map((s) => s.location)),
-      ...(read.account?.buckets ?? []).flatMap((b) => b.policy?.statements.map((s) => s.location) ?? []),
-    ]);
+    const policies = [
+      ...(read.account?.roles ?? []).map((r) => r.trustPolicy),
+      ...(read.account?.buckets ?? []).flatMap((b) => (b.policy ? [b.policy] : [])),
+    ];
+    read.resolveLocations?.(policies.flatMap((p) => [p.location, ...p.statements.map((s) => s.location)]));
     const roles = read.account?.roles ?? [];
     expect(roles.map((r) => r.trustPolicy.statements[0]?.conditions[0]?.values)).toEqual([
       ["3600"],
