@@ -2,7 +2,7 @@ import type { FileHandle } from "node:fs/promises";
 import { createGzip, type Gzip } from "node:zlib";
 
 /** Text is gathered up to this many characters before it is written: few system calls, little memory. */
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 /**
  * Writes text to a file in large chunks, and can count the size the text would have gzipped (GitHub's SARIF limit
@@ -26,6 +26,12 @@ export class ReportFileWriter {
   }
 
   async write(text: string): Promise<void> {
+    if (text.length >= CHUNK) {
+      // Large already (an account's findings): written as it is, never copied into a larger string first.
+      await this.flush();
+      await this.writeBuffer(Buffer.from(text, "utf8"));
+      return;
+    }
     this.pending += text;
     if (this.pending.length >= CHUNK) await this.flush();
   }
@@ -48,6 +54,10 @@ export class ReportFileWriter {
     if (this.pending === "") return;
     const buffer = Buffer.from(this.pending, "utf8");
     this.pending = "";
+    await this.writeBuffer(buffer);
+  }
+
+  private async writeBuffer(buffer: Buffer): Promise<void> {
     await this.handle.write(buffer);
     if (this.gzip && !this.gzip.write(buffer)) {
       const gzip = this.gzip;

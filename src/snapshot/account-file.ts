@@ -74,12 +74,14 @@ export async function readAccountFile(
     if (!(error instanceof InputError)) throw error;
     return { collectionErrors: [], readProblems: [readProblemOf(error, skipped())] };
   }
+  const source = root.source;
+  source.deferNumbers = true;
   const result = readOrRecord(
     () => readAccountDocument(root, accountId, readProblems),
     skipped,
     readProblems,
   );
-  const source = root.source;
+  source.resolveNumbers();
   if (!options.deferLocations) source.resolveLocations();
   return {
     ...(result ?? { collectionErrors: [] }),

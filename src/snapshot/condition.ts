@@ -72,8 +72,16 @@ function conditionValues(
       wellFormed = false;
       continue;
     }
-    const text = element.scalarText("a string, boolean or number");
-    values.push(text);
+    let text: string;
+    if (element.kind === "number" && element.source.deferNumbers && !element.source.host) {
+      // Put as written once the whole file is read (JsonSource.resolveNumbers): the type check below needs only the kind.
+      values.push("");
+      element.source.deferNumber(element, values, values.length - 1);
+      text = values[values.length - 1] as string;
+    } else {
+      text = element.scalarText("a string, boolean or number");
+      values.push(text);
+    }
     // A policy variable is replaced by a request value: its type is known only then.
     if (category === undefined || text.includes("${")) continue;
     const mismatch = valueMismatch(category, element.kind, text);

@@ -35,6 +35,12 @@ export class JsonSource {
 
   /** How many times the text itself was consulted (positions, numbers as written, key order): see readPolicyDocument. */
   textLookups = 0;
+  /**
+   * Set by the reader of a whole file: numbers are read as JSON.parse gives them and put as written by
+   * resolveNumbers, all at once (with every deferred location), after the file is read.
+   */
+  deferNumbers = false;
+  private readonly numbers: { path: PathSegment[]; value: number; values: string[]; index: number }[] = [];
 
   get locator(): TextLocator {
     this.textLookups += 1;
@@ -67,7 +73,13 @@ export class JsonSource {
       }
     }
     if (wanted.length === 0) return;
-    const spans = this.locator.spans(wanted.map(([, path]) => path));
+    this.fillLocations(wanted, this.locator.spans(wanted.map(([, path]) => path)));
+  }
+
+  private fillLocations(
+    wanted: readonly [SourceLocation, PathSegment[]][],
+    spans: readonly (Span | undefined)[],
+  ) {
     const positions = this.locator.positions(spans.flatMap((span) => [span?.start ?? 0, span?.end ?? 0]));
     wanted.forEach(([location], index) => {
       const start = positions[2 * index] as { line: number; column: number };
@@ -77,6 +89,34 @@ export class JsonSource {
       location.endLine = end.line;
       location.endColumn = end.column;
       this.deferred.delete(location);
+    });
+  }
+
+  /**
+   * `values[index]` is the number at `node`, which resolveNumbers puts as written; until then it is the number as
+   * JSON.parse read it. It counts as a look-up in the text.
+   */
+  deferNumber(node: JsonNode, values: string[], index: number): void {
+    this.textLookups += 1;
+    values[index] = String(node.value);
+    this.numbers.push({ path: node.segments(), value: node.value as number, values, index });
+  }
+
+  /**
+   * Puts the numbers deferred by deferNumber as written. The scan of the text that finds them also goes down to
+   * every deferred location, so that filling in those of the findings later scans nothing again.
+   */
+  resolveNumbers(): void {
+    if (this.numbers.length === 0) return;
+    const numbers = this.numbers.splice(0);
+    const spans = this.locator.spans([
+      ...numbers.map((number) => number.path),
+      ...[...this.deferred.values()],
+    ]);
+    numbers.forEach(({ value, values, index }, k) => {
+      const span = spans[k];
+      const raw = span ? this.text.slice(span.start, span.end) : "";
+      values[index] = NUMBER_WITH_EXPONENT.test(raw) || raw === "" ? String(value) : raw;
     });
   }
 
@@ -97,6 +137,8 @@ export class JsonSource {
 export type JsonKind = "object" | "array" | "string" | "number" | "boolean" | "null";
 
 const PREVIEW_LENGTH = 40;
+/** A number written with an exponent is shown as JavaScript writes it. */
+const NUMBER_WITH_EXPONENT = /[eE]/;
 
 /**
  * A value in a parsed JSON file, with its JSON path; accessors throw InputError naming file, path and expectation.
@@ -228,7 +270,7 @@ export class JsonNode {
     if (typeof value === "number") {
       const { start, end } = this.span();
       const raw = this.source.text.slice(start, end);
-      return /[eE]/.test(raw) || raw === "" ? String(value) : raw;
+      return NUMBER_WITH_EXPONENT.test(raw) || raw === "" ? String(value) : raw;
     }
     return this.fail(expected);
   }
