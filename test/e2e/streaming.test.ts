@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { writeSyntheticOrg } from "../../scripts/bench/synthetic-org.js";
 import { scanSnapshot } from "../../src/engine/scan.js";
 import { scanSnapshotPaths } from "../../src/engine/scan-stream.js";
-import { WORKERS_VARIABLE, workerCount } from "../../src/engine/scan-workers.js";
+import { defaultWorkerCount, WORKERS_VARIABLE, workerCount } from "../../src/engine/scan-workers.js";
 import type { Finding } from "../../src/findings/finding.js";
 import type { ScanOverview } from "../../src/findings/scan-result.js";
 import {
@@ -186,5 +186,14 @@ describe("worker threads of the streaming scan", () => {
     expect(() => workerCount(100)).toThrow(
       'TRUSTSCAN_WORKERS must be a whole number of worker threads, got "two"',
     );
+  });
+
+  it("by default leaves one free core to the main thread and the collector, and uses none on a busy machine", () => {
+    expect(defaultWorkerCount(2, 0)).toBe(1);
+    expect(defaultWorkerCount(4, 0)).toBe(3);
+    expect(defaultWorkerCount(4, 1)).toBe(2);
+    expect(defaultWorkerCount(4, 3.6)).toBe(0);
+    expect(defaultWorkerCount(16, 0)).toBe(4);
+    expect(defaultWorkerCount(2, 5)).toBe(0);
   });
 });
