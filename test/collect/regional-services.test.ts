@@ -131,7 +131,17 @@ describe("regional collectors", () => {
     const functions = run.list(MGMT, E1, "lambda", "Functions");
     expect(functions.map((f) => f.FunctionName)).toEqual(["mgmt-hook", "mgmt-private"]);
     const [hook, quiet] = functions as [Json, Json];
-    expect(Object.keys(hook)).toEqual(["FunctionName", "FunctionArn", "Policy", "FunctionUrlConfigs"]);
+    expect(Object.keys(hook)).toEqual([
+      "FunctionName",
+      "FunctionArn",
+      "Policy",
+      "FunctionUrlConfigs",
+      "Aliases",
+      "Versions",
+    ]);
+    // $LATEST is the unqualified function: not a version of its own.
+    expect(hook.Aliases).toEqual([]);
+    expect(hook.Versions).toEqual([]);
     expect(hook.Policy).toMatchObject({
       Statement: [{ Sid: "s3-invoke" }, { Sid: "FunctionURLAllowPublicAccess" }],
     });
@@ -151,6 +161,8 @@ describe("regional collectors", () => {
       FunctionArn: arnOf.function(MGMT, E1, "mgmt-private"),
       Policy: null,
       FunctionUrlConfigs: [],
+      Aliases: [],
+      Versions: [],
     });
     const layer = arnOf.layer(MGMT, E1, "shared-lib");
     expect(run.list(MGMT, E1, "lambda", "LayerVersions")).toEqual([

@@ -1,15 +1,19 @@
 import {
   GetLayerVersionPolicyCommand,
   GetPolicyCommand,
+  paginateListAliases,
   paginateListFunctionUrlConfigs,
   paginateListFunctions,
   paginateListLayers,
   paginateListLayerVersions,
+  paginateListVersionsByFunction,
   type FunctionConfiguration,
   type LayersListItem,
+  type ListAliasesResponse,
+  type ListVersionsByFunctionResponse,
 } from "@aws-sdk/client-lambda";
 import type { CallScope } from "../calls.js";
-import { compareText } from "../errors.js";
+import { compareText, type CallSite } from "../errors.js";
 import { normalizeApiObject, type Json, type JsonObject } from "../normalize.js";
 import {
   decodedPolicy,
@@ -27,11 +31,16 @@ import type { RegionalClients, RegionTarget } from "./regional-clients.js";
 // it only for a function that no longer exists.
 const NOT_FOUND = ["ResourceNotFoundException"];
 
+// `$LATEST` is the unqualified function, whose policy GetPolicy without a qualifier returns.
+const LATEST = "$LATEST";
+
 /**
  * Every Lambda function of the region with its resource policy (GetPolicy) and its function URLs
- * (ListFunctionUrlConfigs, for their `AuthType`), and every version of every layer with its policy
- * (GetLayerVersionPolicy). Only the function's name and ARN are kept of its configuration: the rest (environment
- * variables above all) is not the collector's business.
+ * (ListFunctionUrlConfigs, for their `AuthType`), its aliases (ListAliases) and published versions
+ * (ListVersionsByFunction) each with its own policy (GetPolicy with `Qualifier`: a permission added with a qualifier
+ * applies to that alias or version only), and every version of every layer with its policy (GetLayerVersionPolicy).
+ * Only names, ARNs and versions are kept of the configurations: the rest (environment variables above all) is not the
+ * collector's business.
  */
 export async function collectLambda(
   scope: CallScope,
@@ -78,13 +87,8 @@ async function collectFunction(
   const lambda = clients.lambda();
   const arn = listed.FunctionArn as string;
   const policySite = regionalSite(target, "lambda", "GetPolicy", arn);
-  const [policy, urlPages] = await Promise.all([
-    readResource(
-      scope,
-      policySite,
-      (abortSignal) => lambda.send(new GetPolicyCommand({ FunctionName: arn }), { abortSignal }),
-      { absent: NOT_FOUND },
-    ),
+  const [policy, urlPages, aliasPages, versionPages] = await Promise.all([
+    readPolicy(scope, clients, policySite, arn),
     readPagesOf(
       scope,
       regionalSite(target, "lambda", "ListFunctionUrlConfigs", arn),
@@ -93,18 +97,103 @@ async function collectFunction(
       { FunctionName: arn },
       { pageSize: 50, gone: NOT_FOUND },
     ),
+    readPagesOf(
+      scope,
+      regionalSite(target, "lambda", "ListAliases", arn),
+      paginateListAliases,
+      lambda,
+      { FunctionName: arn },
+      { pageSize: 50, gone: NOT_FOUND },
+    ),
+    readPagesOf(
+      scope,
+      regionalSite(target, "lambda", "ListVersionsByFunction", arn),
+      paginateListVersionsByFunction,
+      lambda,
+      { FunctionName: arn },
+      { pageSize: 50, gone: NOT_FOUND },
+    ),
   ]);
-  if (wasDeleted(scope, urlPages)) return undefined;
+  if (wasDeleted(scope, urlPages, aliasPages, versionPages)) return undefined;
   const entry: JsonObject = { FunctionName: listed.FunctionName as string, FunctionArn: arn };
-  if (policy !== undefined)
-    entry.Policy = decodedPolicy(scope, policySite, isRead(policy) ? policy.Policy : null);
+  if (policy !== undefined) entry.Policy = policy;
   if (isRead(urlPages)) {
     entry.FunctionUrlConfigs = urlPages
       .flatMap((page) => page.FunctionUrlConfigs ?? [])
       .map((config) => normalizeApiObject(config))
       .sort((a, b) => compareText(String(a.FunctionArn), String(b.FunctionArn)));
   }
+  // Absent keys: the list could not be read (its error is recorded); the reader then errs toward reporting.
+  const [aliases, versions] = await Promise.all([
+    isRead(aliasPages) ? collectAliases(scope, clients, target, arn, aliasPages) : undefined,
+    isRead(versionPages) ? collectVersions(scope, clients, target, arn, versionPages) : undefined,
+  ]);
+  if (aliases) entry.Aliases = aliases;
+  if (versions) entry.Versions = versions;
   return entry;
+}
+
+/** The policy of a function, or of one of its aliases or versions (its qualifier): null when none. */
+async function readPolicy(
+  scope: CallScope,
+  clients: RegionalClients,
+  site: CallSite,
+  functionArn: string,
+  qualifier?: string,
+): Promise<Json | undefined> {
+  const input = { FunctionName: functionArn, ...(qualifier !== undefined ? { Qualifier: qualifier } : {}) };
+  const policy = await readResource(
+    scope,
+    site,
+    (abortSignal) => clients.lambda().send(new GetPolicyCommand(input), { abortSignal }),
+    { absent: NOT_FOUND },
+  );
+  return policy === undefined ? undefined : decodedPolicy(scope, site, isRead(policy) ? policy.Policy : null);
+}
+
+async function collectAliases(
+  scope: CallScope,
+  clients: RegionalClients,
+  target: RegionTarget,
+  functionArn: string,
+  pages: ListAliasesResponse[],
+): Promise<JsonObject[]> {
+  const listed = pages.flatMap((page) => page.Aliases ?? []).filter((alias) => alias.AliasArn && alias.Name);
+  const aliases = await Promise.all(
+    listed.map(async (alias) => {
+      const aliasArn = alias.AliasArn as string;
+      const entry: JsonObject = { AliasArn: aliasArn, Name: alias.Name as string };
+      if (alias.FunctionVersion !== undefined) entry.FunctionVersion = alias.FunctionVersion;
+      const site = regionalSite(target, "lambda", "GetPolicy", aliasArn);
+      const policy = await readPolicy(scope, clients, site, functionArn, alias.Name);
+      if (policy !== undefined) entry.Policy = policy;
+      return entry;
+    }),
+  );
+  return aliases.sort((a, b) => compareText(String(a.AliasArn), String(b.AliasArn)));
+}
+
+async function collectVersions(
+  scope: CallScope,
+  clients: RegionalClients,
+  target: RegionTarget,
+  functionArn: string,
+  pages: ListVersionsByFunctionResponse[],
+): Promise<JsonObject[]> {
+  const listed = pages
+    .flatMap((page) => page.Versions ?? [])
+    .filter((version) => version.FunctionArn && version.Version && version.Version !== LATEST);
+  const versions = await Promise.all(
+    listed.map(async (version) => {
+      const versionArn = version.FunctionArn as string;
+      const entry: JsonObject = { FunctionArn: versionArn, Version: version.Version as string };
+      const site = regionalSite(target, "lambda", "GetPolicy", versionArn);
+      const policy = await readPolicy(scope, clients, site, functionArn, version.Version);
+      if (policy !== undefined) entry.Policy = policy;
+      return entry;
+    }),
+  );
+  return versions.sort((a, b) => compareText(String(a.FunctionArn), String(b.FunctionArn)));
 }
 
 async function collectLayerVersions(

@@ -49,10 +49,12 @@ import {
   GetPolicyCommand,
   LambdaClient,
   LambdaServiceException,
+  ListAliasesCommand,
   ListFunctionsCommand,
   ListFunctionUrlConfigsCommand,
   ListLayersCommand,
   ListLayerVersionsCommand,
+  ListVersionsByFunctionCommand,
 } from "@aws-sdk/client-lambda";
 import {
   DescribeDBClusterSnapshotAttributesCommand,
@@ -387,6 +389,18 @@ export function mockRegionalServices(
         LastModifiedTime: "2025-05-05T05:05:05.000+0000",
         InvokeMode: "BUFFERED",
       })),
+    };
+  });
+  // No aliases and no published versions: only $LATEST, which the collector leaves to the unqualified function
+  // (test/collect/regional/lambda.test.ts has aliases and versions).
+  lambda.on(ListAliasesCommand).callsFake(async (input: { FunctionName: string }, getClient) => {
+    await functionOf(input.FunctionName, getClient);
+    return { Aliases: [] };
+  });
+  lambda.on(ListVersionsByFunctionCommand).callsFake(async (input: { FunctionName: string }, getClient) => {
+    const { arn } = await functionOf(input.FunctionName, getClient);
+    return {
+      Versions: [{ FunctionName: input.FunctionName, FunctionArn: `${arn}:$LATEST`, Version: "$LATEST" }],
     };
   });
   lambda.on(ListLayersCommand).callsFake(async (_input, getClient) => {
