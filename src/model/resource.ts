@@ -114,6 +114,11 @@ export interface FunctionUrl {
 
 export interface LambdaFunctionResource extends RegionalPolicyResourceBase {
   type: "AWS::Lambda::Function";
+  /**
+   * An alias or published version (its ARN is then the qualified `function:<name>:<qualifier>`, its policy its own):
+   * a permission applies to the ARN used to invoke (Lambda API Reference, "AddPermission").
+   */
+  qualifier?: string;
   /** undefined: not read. */
   functionUrls: FunctionUrl[] | undefined;
 }

@@ -23,6 +23,8 @@ export interface PolicyResourceCase {
   grants?: Omit<KmsGrant, "location">[];
   /** Lambda functions: default none (an empty list); null: not read. */
   functionUrls?: Omit<FunctionUrl, "location">[] | null;
+  /** Lambda functions: an alias or version (give its qualified `arn` too); default the unqualified function. */
+  qualifier?: string;
   /** Access points. */
   bucket?: string;
   bucketAccountId?: string;
@@ -124,6 +126,7 @@ export function policyResourceForCase(
         type,
         functionUrls:
           c.functionUrls === null ? undefined : (c.functionUrls ?? []).map((url) => ({ ...url, location })),
+        ...(c.qualifier !== undefined ? { qualifier: c.qualifier } : {}),
       };
     case "AWS::S3::AccessPoint":
       return {

@@ -51,7 +51,9 @@ const OWN_ARN: readonly ArnForm[] = [{}];
 /**
  * - a Lambda function's policy may name the function or a qualified ARN of it (`function:name:alias`,
  *   `function:name:3`, written by AddPermission with a Qualifier: Lambda API Reference, "AddPermission"); a statement
- *   naming either is taken to reach the function, which errs toward reporting;
+ *   naming either is taken to reach the function, which errs toward reporting. An alias or version read on its own
+ *   (a qualified resource, with its own policy) is its qualified ARN only: a Deny on `function:name` does not reach
+ *   `function:name:prod`;
  * - a DynamoDB table's policy governs its indexes (`table/name/index/…`): DynamoDB Developer Guide, "Using
  *   resource-based policies for DynamoDB";
  * - an access point (or Multi-Region Access Point) is its own ARN for bucket-level actions and `…/object/<key>` for
@@ -63,7 +65,7 @@ const OWN_ARN: readonly ArnForm[] = [{}];
 export function arnFormsOf(resource: PolicyResource): readonly ArnForm[] {
   switch (resource.type) {
     case "AWS::Lambda::Function":
-      return [{}, { suffix: ":" }];
+      return resource.qualifier === undefined ? [{}, { suffix: ":" }] : OWN_ARN;
     case "AWS::DynamoDB::Table":
       return [{}, { suffix: "/index/" }];
     case "AWS::S3::AccessPoint":

@@ -22,30 +22,114 @@ const URL_FUNCTION_ARN: ArnShape = {
   example: "function:<name>[:<alias>]",
 };
 
+/** An alias or a published version: `function:<name>:<qualifier>`. */
+const QUALIFIED_FUNCTION_ARN: ArnShape = {
+  what: "a qualified Lambda function ARN",
+  service: "lambda",
+  resource: /^function:([^:]+:[^:]+)$/,
+  example: "function:<name>:<alias or version>",
+};
+
+/** An entry of `Aliases` (ListAliases) or `Versions` (ListVersionsByFunction): where its ARN and qualifier are. */
+interface QualifiedShape {
+  what: string;
+  entry: string;
+  arnKey: string;
+  qualifierKey: string;
+}
+
+const ALIAS: QualifiedShape = {
+  what: "an alias",
+  entry: 'an alias object such as {"AliasArn": "...:function:f:prod", "Name": "prod", "Policy": {...}}',
+  arnKey: "AliasArn",
+  qualifierKey: "Name",
+};
+
+const VERSION: QualifiedShape = {
+  what: "a version",
+  entry: 'a version object such as {"FunctionArn": "...:function:f:3", "Version": "3", "Policy": {...}}',
+  arnKey: "FunctionArn",
+  qualifierKey: "Version",
+};
+
 /**
- * `lambda.Functions`: ListFunctions, GetPolicy and ListFunctionUrlConfigs. ARN:
- * `arn:aws:lambda:<region>:<account>:function:<name>`.
+ * `lambda.Functions`: ListFunctions, GetPolicy, ListFunctionUrlConfigs, ListAliases and ListVersionsByFunction. ARN:
+ * `arn:aws:lambda:<region>:<account>:function:<name>`. Each alias and published version read is a resource of its
+ * own, `function:<name>:<qualifier>` with its own policy: "Permissions apply to the ARN used to invoke the function"
+ * (Lambda API Reference, "AddPermission"), and an alias's URL is authorised by the alias's policy. A URL goes with
+ * the alias its FunctionArn names; when the aliases were not read (or the URL's alias is not among them), with the
+ * unqualified function, which errs toward reporting.
  */
 export function readFunction(
   node: JsonNode,
   context: RegionalContext,
   problems: ReadProblem[],
-): LambdaFunctionResource {
+): LambdaFunctionResource[] {
   const entry = node.object(
     'a function object such as {"FunctionName": "...", "FunctionArn": "...", "Policy": {...}}',
   );
   const { arn, name } = readArn(entry, "FunctionArn", FUNCTION_ARN, context);
-  const urlNodes = optionalList(entry, "FunctionUrlConfigs", "an array of function URL configurations");
-  return {
-    type: "AWS::Lambda::Function",
-    arn,
-    name: entry.optionalString("FunctionName") ?? name,
-    accountId: context.accountId,
-    region: context.region,
-    policy: readResourcePolicy(entry, "Policy", problems),
-    functionUrls: urlNodes?.map((urlNode) => readFunctionUrl(urlNode, name, context)),
-    location: node.deferredLocation(),
-  };
+  const functionName = entry.optionalString("FunctionName") ?? name;
+  const urls = optionalList(entry, "FunctionUrlConfigs", "an array of function URL configurations")?.map(
+    (urlNode) => readFunctionUrl(urlNode, name, context),
+  );
+  const aliasNodes = optionalList(entry, "Aliases", "an array of aliases (ListAliases)");
+  const versionNodes = optionalList(
+    entry,
+    "Versions",
+    "an array of published versions (ListVersionsByFunction)",
+  );
+  const qualified = [
+    ...(aliasNodes ?? []).map((aliasNode) => readQualified(aliasNode, ALIAS, name, context)),
+    ...(versionNodes ?? []).map((versionNode) => readQualified(versionNode, VERSION, name, context)),
+  ];
+  const known = new Set(qualified.map((q) => q.qualifier));
+  const ownUrl = (url: FunctionUrl) =>
+    aliasNodes === undefined || url.qualifier === undefined || !known.has(url.qualifier);
+  const base = { accountId: context.accountId, region: context.region };
+  return [
+    {
+      type: "AWS::Lambda::Function",
+      arn,
+      name: functionName,
+      ...base,
+      policy: readResourcePolicy(entry, "Policy", problems),
+      functionUrls: urls?.filter(ownUrl),
+      location: node.deferredLocation(),
+    },
+    ...qualified.map((q): LambdaFunctionResource => ({
+      type: "AWS::Lambda::Function",
+      arn: q.arn,
+      name: `${functionName}:${q.qualifier}`,
+      qualifier: q.qualifier,
+      ...base,
+      policy: readResourcePolicy(q.entry, "Policy", problems),
+      functionUrls: urls?.filter((url) => url.qualifier === q.qualifier),
+      location: q.node.deferredLocation(),
+    })),
+  ];
+}
+
+/** An alias or version of the function `functionName`: its ARN must be the function's, qualified by its name. */
+function readQualified(
+  node: JsonNode,
+  shape: QualifiedShape,
+  functionName: string,
+  context: RegionalContext,
+) {
+  const entry = node.object(shape.entry);
+  const { arn, name } = readArn(entry, shape.arnKey, QUALIFIED_FUNCTION_ARN, context);
+  const [ofFunction = "", qualifier = ""] = name.split(":");
+  if (ofFunction !== functionName) {
+    entry
+      .require(shape.arnKey, QUALIFIED_FUNCTION_ARN.what)
+      .fail(`the ARN of ${shape.what} of function ${functionName} (the function it is listed under)`);
+  }
+  const qualifierNode = entry.require(shape.qualifierKey, JSON.stringify(qualifier));
+  if (qualifierNode.string(`a string, ${JSON.stringify(qualifier)}`) !== qualifier) {
+    qualifierNode.fail(`${JSON.stringify(qualifier)}, the qualifier of its ${shape.arnKey}`);
+  }
+  return { node, entry, arn, qualifier };
 }
 
 /** One FunctionUrlConfig; the alias it serves is the qualifier of its FunctionArn. */

@@ -13,6 +13,12 @@ const fn = { arn: FUNCTION_ARN, name: "my-function" };
 const URL = "https://abcdefghijklmnopqrstuvwxyz0123.lambda-url.us-east-1.on.aws/";
 const noneUrl = { url: URL, authType: "NONE" as const };
 const iamUrl = { url: URL, authType: "AWS_IAM" as const };
+/** An alias read on its own (AddPermission with --qualifier prod): its qualified ARN, its own policy and URLs. */
+const ALIAS_ARN = `${FUNCTION_ARN}:prod`;
+const alias = { arn: ALIAS_ARN, name: "my-function:prod", qualifier: "prod" };
+const aliasNoneUrl = { ...noneUrl, qualifier: "prod" };
+const VERSION_ARN = `${FUNCTION_ARN}:3`;
+const version = { arn: VERSION_ARN, name: "my-function:3", qualifier: "3" };
 
 /** Lambda Developer Guide, "Control access to Lambda function URLs": the policy AuthType NONE needs. */
 const PUBLIC_URL_STATEMENT: Statement = {
@@ -23,6 +29,20 @@ const PUBLIC_URL_STATEMENT: Statement = {
   Resource: FUNCTION_ARN,
   Condition: { StringEquals: { "lambda:FunctionUrlAuthType": "NONE" } },
 };
+
+/** The public URL statement as AddPermission writes it with --qualifier prod. */
+const PUBLIC_ALIAS_URL_STATEMENT: Statement = { ...PUBLIC_URL_STATEMENT, Resource: ALIAS_ARN };
+
+/** A Deny of lambda:InvokeFunctionUrl to everyone on `resource`. */
+function denyUrlOn(resource: string): Statement {
+  return {
+    Sid: "NoUrl",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "lambda:InvokeFunctionUrl",
+    Resource: resource,
+  };
+}
 
 /** The same page: a cross-account invoke policy for a URL with AuthType AWS_IAM. */
 const CROSS_ACCOUNT_URL_STATEMENT: Statement = {
@@ -88,6 +108,15 @@ ruleTester("public-access", {
         policyResource: { ...fn, functionUrls: [noneUrl] },
       },
       { activeRules: [] },
+    ),
+    ...inBothZones(
+      "an alias's public URL statement when the alias has no URL: no unsigned caller reaches it",
+      {
+        resource: FUNCTION,
+        policy: policy(PUBLIC_ALIAS_URL_STATEMENT),
+        policyResource: { ...alias, functionUrls: [] },
+      },
+      { activeRules: [], cancelled: 0 },
     ),
   ],
   invalid: [
@@ -158,6 +187,76 @@ ruleTester("public-access", {
       { expected: { severity: "critical" } },
     ),
     ...inBothZones(
+      "an alias with a URL with AuthType NONE and the public statement added with its qualifier",
+      {
+        resource: FUNCTION,
+        policy: policy(PUBLIC_ALIAS_URL_STATEMENT),
+        policyResource: { ...alias, functionUrls: [aliasNoneUrl] },
+      },
+      {
+        expected: {
+          severity: "critical",
+          isPublic: true,
+          message: `Lambda function my-function:prod can be accessed by anyone, including anonymous callers: its function URL ${URL} (AuthType NONE)`,
+        },
+      },
+    ),
+    ...inBothZones(
+      "a Deny on the unqualified function ARN does not reach the alias: its grant stays",
+      {
+        resource: FUNCTION,
+        policy: policy(PUBLIC_ALIAS_URL_STATEMENT, denyUrlOn(FUNCTION_ARN)),
+        policyResource: { ...alias, functionUrls: [aliasNoneUrl] },
+      },
+      { expected: { severity: "critical", isPublic: true } },
+    ),
+    ...inBothZones(
+      "a Deny on function:my-function:* covers the alias",
+      {
+        resource: FUNCTION,
+        policy: policy(PUBLIC_ALIAS_URL_STATEMENT, denyUrlOn(`${FUNCTION_ARN}:*`)),
+        policyResource: { ...alias, functionUrls: [aliasNoneUrl] },
+      },
+      { expected: { active: false, cancelledBy: [byDeny("NoUrl")] } },
+    ),
+    ...inBothZones(
+      "a Deny on function:my-function* covers the alias",
+      {
+        resource: FUNCTION,
+        policy: policy(PUBLIC_ALIAS_URL_STATEMENT, denyUrlOn(`${FUNCTION_ARN}*`)),
+        policyResource: { ...alias, functionUrls: [aliasNoneUrl] },
+      },
+      { expected: { active: false, cancelledBy: [byDeny("NoUrl")] } },
+    ),
+    ...inBothZones(
+      'a Deny on the alias ARN cancels a grant on "*": the alias is its own ARN, with nothing after it',
+      {
+        resource: FUNCTION,
+        policy: policy({ ...PUBLIC_ALIAS_URL_STATEMENT, Resource: "*" }, denyUrlOn(ALIAS_ARN)),
+        policyResource: { ...alias, functionUrls: [aliasNoneUrl] },
+      },
+      { expected: { active: false, cancelledBy: [byDeny("NoUrl")] } },
+    ),
+    ...inBothZones(
+      'a published version\'s policy with lambda:InvokeFunction to Principal "*" and no URL: any AWS principal',
+      {
+        resource: FUNCTION,
+        policy: policy({
+          ...PUBLIC_URL_STATEMENT,
+          Action: "lambda:InvokeFunction",
+          Resource: VERSION_ARN,
+          Condition: undefined,
+        }),
+        policyResource: { ...version, functionUrls: [] },
+      },
+      {
+        expected: {
+          severity: "critical",
+          message: "Lambda function my-function:3 can be accessed by any AWS principal of any account",
+        },
+      },
+    ),
+    ...inBothZones(
       "a layer version shared with everyone",
       { resource: LAYER, policy: policy(layerShare("*")) },
       {
@@ -191,6 +290,22 @@ ruleTester("external-access", {
           severity: "high",
           message: "Lambda function my-function can be accessed by account",
         },
+      },
+    ),
+    ...inBothZones(
+      "an alias's policy that lets an outside role invoke it through its AWS_IAM URL",
+      {
+        resource: FUNCTION,
+        policy: policy({ ...CROSS_ACCOUNT_URL_STATEMENT, Resource: ALIAS_ARN }),
+        policyResource: { ...alias, functionUrls: [{ ...iamUrl, qualifier: "prod" }] },
+      },
+      {
+        expected: {
+          accounts: [OUTSIDE],
+          severity: "high",
+          message: "Lambda function my-function:prod can be accessed by account",
+        },
+        activeRules: ["external-access"],
       },
     ),
     ...inZones(["account"], "a layer shared with the organization, in the account zone", {
