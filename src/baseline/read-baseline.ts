@@ -4,6 +4,7 @@ import path from "node:path";
 import { SECURITY_SEVERITY, SEVERITIES, type Severity } from "../findings/finding.js";
 import { InputError } from "../snapshot/input-error.js";
 import { BaselineEntries } from "./baseline-entries.js";
+import { EntryStore } from "./entry-store.js";
 import type { BaselineEntry } from "./baseline-entry.js";
 import { ReportSplitter } from "./report-splitter.js";
 
@@ -164,8 +165,8 @@ export function baselineEntriesOf(file: string, document: unknown): BaselineEntr
  * and kept as a BaselineEntry as it is read, never the whole document. The same entries and the same errors as
  * baselineEntriesOf on the whole document, which explains a file that is not JSON.
  */
-async function entriesOfFile(file: string): Promise<BaselineEntries> {
-  const entries = { sarif: new BaselineEntries(), json: new BaselineEntries() };
+async function entriesOfFile(file: string, store: EntryStore): Promise<BaselineEntries> {
+  const entries = { sarif: new BaselineEntries(store), json: new BaselineEntries(store) };
   // The first bad finding of each kind; which kind counts is known once the document's structure is.
   const failures: { sarif?: InputError; json?: InputError } = {};
   let notJson = false;
@@ -202,7 +203,7 @@ async function entriesOfFile(file: string): Promise<BaselineEntries> {
     }
   }
   if (notJson) {
-    const whole = new BaselineEntries();
+    const whole = new BaselineEntries(store);
     for (const entry of baselineEntriesOf(file, await readDocument(file))) whole.add(entry);
     return whole;
   }
@@ -275,21 +276,28 @@ async function readDocument(file: string): Promise<unknown> {
 /**
  * Reads the previous run's reports, a piece at a time: what is kept is what the comparison needs of each finding.
  * A path that does not exist yet (the first run of a scheduled job) is no
- * baseline, and every finding is then new; anything else that cannot be read is an InputError (exit 2).
+ * baseline, and every finding is then new; anything else that cannot be read is an InputError (exit 2). The
+ * entries may be kept in a temporary file (entry-store.ts): dispose the baseline's store when the scan is done.
  */
 export async function readBaseline(sources: string[]): Promise<Baseline> {
-  let entries = new BaselineEntries();
-  let found = false;
-  for (const source of sources) {
-    const files = await filesOf(source);
-    if (files === undefined) continue;
-    found = true;
-    for (const file of files) {
-      const ofFile = await entriesOfFile(file);
-      // One report (the usual baseline) is kept as read, not copied.
-      if (entries.size === 0) entries = ofFile;
-      else entries.addAll(ofFile);
+  const store = new EntryStore();
+  try {
+    let entries = new BaselineEntries(store);
+    let found = false;
+    for (const source of sources) {
+      const files = await filesOf(source);
+      if (files === undefined) continue;
+      found = true;
+      for (const file of files) {
+        const ofFile = await entriesOfFile(file, store);
+        // One report (the usual baseline) is kept as read; the others are indexed in it, from the same store.
+        if (entries.size === 0) entries = ofFile;
+        else entries.addAll(ofFile);
+      }
     }
+    return { sources, found, entries };
+  } catch (error) {
+    store.dispose();
+    throw error;
   }
-  return { sources, found, entries };
 }

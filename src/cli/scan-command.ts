@@ -115,15 +115,20 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
   // starts rather than after it.
   let baseline: Baseline | undefined;
   try {
-    if (flags.baseline.length > 0) baseline = await readBaseline(flags.baseline);
-    if (settings.sarifSplit === "account") await checkSarifDirectory(output!);
-  } catch (error) {
-    if (!(error instanceof InputError || error instanceof OutputError)) throw error;
-    printDiagnostics(io, [error.message]);
-    return EXIT_INPUT;
+    try {
+      if (flags.baseline.length > 0) baseline = await readBaseline(flags.baseline);
+      if (settings.sarifSplit === "account") await checkSarifDirectory(output!);
+    } catch (error) {
+      if (!(error instanceof InputError || error instanceof OutputError)) throw error;
+      printDiagnostics(io, [error.message]);
+      return EXIT_INPUT;
+    }
+    const review = new FindingReview(settings, baseline, io.now?.() ?? new Date());
+    return await scanStreaming(paths, flags, settings, review, output, io);
+  } finally {
+    // The baseline's entries may be in a temporary file (entry-store.ts).
+    baseline?.entries.store.dispose();
   }
-  const review = new FindingReview(settings, baseline, io.now?.() ?? new Date());
-  return scanStreaming(paths, flags, settings, review, output, io);
 }
 
 function reportOptionsFor(flags: ScanFlags, settings: ScanSettings, output: string | undefined, io: CliIo) {

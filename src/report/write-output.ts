@@ -91,7 +91,7 @@ const WRITE_ERRORS: Record<string, string> = {
 };
 
 /** Why a write failed, without the path of the temporary file that Node's message would name. */
-function describeWriteError(error: unknown): string {
+export function describeWriteError(error: unknown): string {
   if (error instanceof OwnerNotKeptError) {
     return `${error.message}: only root can give a file to another user; write to a new file instead`;
   }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { baselineEntriesOf, readBaseline, WHAT_A_BASELINE_IS } from "../../src/baseline/read-baseline.js";
 import { BaselineEntries } from "../../src/baseline/baseline-entries.js";
+import { EntryStore } from "../../src/baseline/entry-store.js";
 import type { BaselineEntry } from "../../src/baseline/baseline-entry.js";
 import { ReportSplitter } from "../../src/baseline/report-splitter.js";
 import { InputError } from "../../src/snapshot/input-error.js";
@@ -232,22 +233,38 @@ describe("BaselineEntries", () => {
     message,
   });
 
-  it("gives back what a Map of the entries would, across buffers, with later entries replacing earlier ones", () => {
-    // 12,000 entries of about 1 KB fill several 4 MB buffers; one entry is larger than a buffer.
-    const padding = "x".repeat(1000);
-    const added = Array.from({ length: 12_000 }, (_, n) => entry(n, `finding ${n} ${padding}`));
-    added.push(entry(5, "y".repeat(5 << 20)), entry(11_999, "replaced"));
-    const first = new BaselineEntries();
-    for (const item of added.slice(0, 7_000)) first.add(item);
-    const second = new BaselineEntries();
-    for (const item of added.slice(7_000)) second.add(item);
-    first.addAll(second);
-    const expected = new Map(added.map((item) => [`${item.ruleId}\u0000${item.fingerprint}`, item]));
-    expect(first.size).toBe(expected.size);
-    expect([...first.entries()]).toEqual([...expected.entries()]);
-    expect(first.get(`external-access\u0000${entry(5).fingerprint}`)?.message).toHaveLength(5 << 20);
-    expect(first.get("external-access\u0000nothing")).toBeUndefined();
-    // Indexes in the order first added, a replaced entry keeping its place.
-    [...expected.keys()].forEach((key, index) => expect(first.lookup(key)?.index).toBe(index));
-  });
+  // Entries in memory; in a temporary file past a small budget; and two instances of one store, as readBaseline
+  // merges those of several files.
+  const stores = {
+    "in memory": () => [new EntryStore(), new EntryStore()],
+    "moved to a temporary file": () => [new EntryStore(1 << 20), new EntryStore(1 << 20)],
+    "sharing one store": () => {
+      const store = new EntryStore(1 << 20);
+      return [store, store];
+    },
+  };
+  it.each(Object.entries(stores))(
+    "gives back what a Map of the entries would, across buffers, with later entries replacing earlier ones (%s)",
+    (_, makeStores) => {
+      // 12,000 entries of about 1 KB fill several 4 MB buffers; one entry is larger than a buffer.
+      const [firstStore, secondStore] = makeStores() as [EntryStore, EntryStore];
+      const padding = "x".repeat(1000);
+      const added = Array.from({ length: 12_000 }, (_, n) => entry(n, `finding ${n} ${padding}`));
+      added.push(entry(5, "y".repeat(5 << 20)), entry(11_999, "replaced"));
+      const first = new BaselineEntries(firstStore);
+      for (const item of added.slice(0, 7_000)) first.add(item);
+      const second = new BaselineEntries(secondStore);
+      for (const item of added.slice(7_000)) second.add(item);
+      first.addAll(second);
+      const expected = new Map(added.map((item) => [`${item.ruleId}\u0000${item.fingerprint}`, item]));
+      expect(first.size).toBe(expected.size);
+      expect([...first.entries()]).toEqual([...expected.entries()]);
+      expect(first.get(`external-access\u0000${entry(5).fingerprint}`)?.message).toHaveLength(5 << 20);
+      expect(first.get("external-access\u0000nothing")).toBeUndefined();
+      // Indexes in the order first added, a replaced entry keeping its place.
+      [...expected.keys()].forEach((key, index) => expect(first.lookup(key)?.index).toBe(index));
+      firstStore.dispose();
+      secondStore.dispose();
+    },
+  );
 });

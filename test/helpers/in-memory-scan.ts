@@ -51,7 +51,14 @@ export async function scanInMemory(
   };
   result = applySeverityOverrides(result, settings.severity);
   if (settings.archiveRules.length > 0) result = applyArchiveRules(result, settings.archiveRules, new Date());
-  if (flags.baseline.length > 0) result = compareWithBaseline(result, await readBaseline(flags.baseline));
+  if (flags.baseline.length > 0) {
+    const baseline = await readBaseline(flags.baseline);
+    try {
+      result = compareWithBaseline(result, baseline);
+    } finally {
+      baseline.entries.store.dispose();
+    }
+  }
   const reportOptions = {
     cwd,
     repoRoot: flags.repoRoot ?? cwd,
