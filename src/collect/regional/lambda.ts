@@ -159,18 +159,17 @@ async function collectAliases(
   pages: ListAliasesResponse[],
 ): Promise<JsonObject[]> {
   const listed = pages.flatMap((page) => page.Aliases ?? []).filter((alias) => alias.AliasArn && alias.Name);
-  const aliases = await Promise.all(
-    listed.map(async (alias) => {
-      const aliasArn = alias.AliasArn as string;
-      const entry: JsonObject = { AliasArn: aliasArn, Name: alias.Name as string };
+  return withQualifiedPolicies(
+    scope,
+    clients,
+    target,
+    functionArn,
+    listed.map((alias) => {
+      const entry: JsonObject = { AliasArn: alias.AliasArn as string, Name: alias.Name as string };
       if (alias.FunctionVersion !== undefined) entry.FunctionVersion = alias.FunctionVersion;
-      const site = regionalSite(target, "lambda", "GetPolicy", aliasArn);
-      const policy = await readPolicy(scope, clients, site, functionArn, alias.Name);
-      if (policy !== undefined) entry.Policy = policy;
-      return entry;
+      return { arn: alias.AliasArn as string, qualifier: alias.Name as string, entry };
     }),
   );
-  return aliases.sort((a, b) => compareText(String(a.AliasArn), String(b.AliasArn)));
 }
 
 async function collectVersions(
@@ -183,17 +182,35 @@ async function collectVersions(
   const listed = pages
     .flatMap((page) => page.Versions ?? [])
     .filter((version) => version.FunctionArn && version.Version && version.Version !== LATEST);
-  const versions = await Promise.all(
-    listed.map(async (version) => {
-      const versionArn = version.FunctionArn as string;
-      const entry: JsonObject = { FunctionArn: versionArn, Version: version.Version as string };
-      const site = regionalSite(target, "lambda", "GetPolicy", versionArn);
-      const policy = await readPolicy(scope, clients, site, functionArn, version.Version);
+  return withQualifiedPolicies(
+    scope,
+    clients,
+    target,
+    functionArn,
+    listed.map((version) => ({
+      arn: version.FunctionArn as string,
+      qualifier: version.Version as string,
+      entry: { FunctionArn: version.FunctionArn as string, Version: version.Version as string },
+    })),
+  );
+}
+
+/** Each alias or version entry with the policy of its qualifier (when it has one), in the order of their ARNs. */
+async function withQualifiedPolicies(
+  scope: CallScope,
+  clients: RegionalClients,
+  target: RegionTarget,
+  functionArn: string,
+  qualified: { arn: string; qualifier: string; entry: JsonObject }[],
+): Promise<JsonObject[]> {
+  await Promise.all(
+    qualified.map(async ({ arn, qualifier, entry }) => {
+      const site = regionalSite(target, "lambda", "GetPolicy", arn);
+      const policy = await readPolicy(scope, clients, site, functionArn, qualifier);
       if (policy !== undefined) entry.Policy = policy;
-      return entry;
     }),
   );
-  return versions.sort((a, b) => compareText(String(a.FunctionArn), String(b.FunctionArn)));
+  return qualified.sort((a, b) => compareText(a.arn, b.arn)).map(({ entry }) => entry);
 }
 
 async function collectLayerVersions(
