@@ -17,8 +17,16 @@ export interface Span {
   memberStart?: number;
 }
 
+/** The paths asked for below a value, as a tree. */
 interface Target {
-  children: Map<PathSegment, Target>;
+  /** Undefined for the value a path ends at (most of them: a tree per path would be mostly leaves). */
+  children: Map<PathSegment, Target> | undefined;
+  /** The string keys of `children`: an object's members are matched against them without iterating the map. */
+  keys: string[];
+}
+
+function newTarget(): Target {
+  return { children: undefined, keys: [] };
 }
 
 /**
@@ -27,11 +35,16 @@ interface Target {
  */
 class ObjectMembers {
   readonly found = new Map<string, Span>();
-  readonly absent = new Set<string>();
+  absent: Set<string> | undefined;
+}
+
+/** Every element of an array: the start and end offsets of element i at 2i and 2i + 1. */
+class ArrayElements {
+  constructor(readonly bounds: number[]) {}
 }
 
 /** The spans of a container's children: every element of an array, the members asked for of an object. */
-type Children = ObjectMembers | Span[];
+type Children = ObjectMembers | ArrayElements;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -63,21 +76,26 @@ export class TextLocator {
     // Paths that reach a container not scanned yet are scanned together, from that container.
     const pending = new Map<number, Target>();
     for (const path of paths) {
-      const { span, depth } = this.descend(root, path);
+      const depth = this.descend(root, path);
+      const span = this.reached;
       if (depth === path.length || span === undefined) continue;
       let target: Target | undefined = pending.get(span.start);
-      if (!target) pending.set(span.start, (target = { children: new Map() }));
-      for (const segment of path.slice(depth)) {
-        let child: Target | undefined = target.children.get(segment);
-        if (!child) target.children.set(segment, (child = { children: new Map() }));
+      if (!target) pending.set(span.start, (target = newTarget()));
+      for (let index = depth; index < path.length; index += 1) {
+        const segment = path[index] as PathSegment;
+        const children: Map<PathSegment, Target> = (target.children ??= new Map());
+        let child: Target | undefined = children.get(segment);
+        if (!child) {
+          children.set(segment, (child = newTarget()));
+          if (typeof segment === "string") target.keys.push(segment);
+        }
         target = child;
       }
     }
     for (const [start, target] of pending) this.walk(start, target);
     return paths.map((path) => {
       if (path.length === 0) return { start: root.start, end: (this.rootEnd ??= this.skipValue(root.start)) };
-      const { span, depth } = this.descend(root, path);
-      return depth === path.length ? span : undefined;
+      return this.descend(root, path) === path.length ? this.reached : undefined;
     });
   }
 
@@ -87,31 +105,47 @@ export class TextLocator {
     return { start: this.rootStart, end: this.text.length };
   }
 
+  /** The span descend() reached (undefined: the path does not exist). */
+  private reached: Span | undefined;
+
   /**
-   * Follows `path` through the containers already scanned: the span reached, and how many segments led there
-   * (fewer than the path's when a container on the way was not scanned yet, or the path does not exist).
+   * Follows `path` through the containers already scanned, leaving the span reached in `reached`; returns how many
+   * segments led there (fewer than the path's when a container on the way was not scanned yet, or the path does
+   * not exist).
    */
-  private descend(root: Span, path: readonly PathSegment[]): { span: Span | undefined; depth: number } {
+  private descend(root: Span, path: readonly PathSegment[]): number {
     let span: Span = root;
     for (let depth = 0; depth < path.length; depth += 1) {
       const children = this.children.get(span.start);
       if (children === undefined) {
         const code = this.text.charCodeAt(span.start);
         // Only containers have children; a scalar on the way means there is no such path.
-        return { span: code === OPEN_BRACE || code === OPEN_BRACKET ? span : undefined, depth };
+        this.reached = code === OPEN_BRACE || code === OPEN_BRACKET ? span : undefined;
+        return depth;
       }
       const segment = path[depth] as PathSegment;
       let child: Span | undefined;
-      if (Array.isArray(children)) child = typeof segment === "number" ? children[segment] : undefined;
-      else if (typeof segment === "string") {
+      if (children instanceof ArrayElements) {
+        const bounds = children.bounds;
+        if (typeof segment === "number" && segment >= 0 && 2 * segment < bounds.length) {
+          child = { start: bounds[2 * segment] as number, end: bounds[2 * segment + 1] as number };
+        }
+      } else if (typeof segment === "string") {
         child = children.found.get(segment);
         // A member the object was not scanned for: scanned again, from here.
-        if (child === undefined && !children.absent.has(segment)) return { span, depth };
+        if (child === undefined && !children.absent?.has(segment)) {
+          this.reached = span;
+          return depth;
+        }
       }
-      if (child === undefined) return { span: undefined, depth };
+      if (child === undefined) {
+        this.reached = undefined;
+        return depth;
+      }
       span = child;
     }
-    return { span, depth: path.length };
+    this.reached = span;
+    return path.length;
   }
 
   /** Keys of the object at `path` in the order first written (JSON.parse puts integer-like keys first). */
@@ -174,80 +208,80 @@ export class TextLocator {
    * returns the offset after the value.
    */
   private walk(index: number, target: Target): number {
-    if (target.children.size === 0) return this.skipValue(index);
+    const children = target.children;
+    if (children === undefined) return this.skipValue(index);
     const code = this.text.charCodeAt(index);
-    if (code === OPEN_BRACE) {
-      const recorded = this.children.get(index);
-      const members = recorded instanceof ObjectMembers ? recorded : new ObjectMembers();
-      const end = this.forEachMemberAsked(index, target, (key, child, valueStart, keyStart) => {
-        const valueEnd = this.walk(valueStart, child);
-        // A duplicate key: the last one is the value JSON.parse keeps.
-        members.found.set(key, { start: valueStart, end: valueEnd, memberStart: keyStart });
-        return valueEnd;
-      });
-      for (const key of target.children.keys()) {
-        if (typeof key === "string" && !members.found.has(key)) members.absent.add(key);
-      }
-      this.children.set(index, members);
-      return end;
-    }
+    if (code === OPEN_BRACE) return this.walkObject(index, target.keys, children);
     if (code === OPEN_BRACKET) {
-      const elements: Span[] = [];
+      const bounds: number[] = [];
       let next = this.skipWhitespace(index + 1);
       let end: number;
       if (this.text.charCodeAt(next) === CLOSE_BRACKET) end = next + 1;
       else {
         for (;;) {
-          const child = target.children.get(elements.length);
+          const child = children.get(bounds.length / 2);
           const valueEnd = child ? this.walk(next, child) : this.skipValue(next);
-          elements.push({ start: next, end: valueEnd });
+          bounds.push(next, valueEnd);
           next = this.skipWhitespace(valueEnd);
           if (this.text.charCodeAt(next) !== COMMA) break;
           next = this.skipWhitespace(next + 1);
         }
         end = next + 1;
       }
-      this.children.set(index, elements);
+      this.children.set(index, new ArrayElements(bounds));
       return end;
     }
     return this.skipValue(index);
   }
 
   /**
-   * Calls `visit` for each member of the object at `index` whose key `target` asks for (with the target below it,
-   * the offset of its value and of its key), skipping the others without decoding their keys. Returns the offset
-   * after the object.
+   * Scans the object at `index`, descending into the members `keys` asks for (their targets in `children`) and skipping the others without
+   * decoding their keys; returns the offset after the object.
    */
-  private forEachMemberAsked(
-    index: number,
-    target: Target,
-    visit: (key: string, child: Target, valueStart: number, keyStart: number) => number,
-  ): number {
+  private walkObject(index: number, keys: readonly string[], children: Map<PathSegment, Target>): number {
     const text = this.text;
+    const recorded = this.children.get(index);
+    const members = recorded instanceof ObjectMembers ? recorded : new ObjectMembers();
+    this.children.set(index, members);
     let next = this.skipWhitespace(index + 1);
-    if (text.charCodeAt(next) === CLOSE_BRACE) return next + 1;
-    for (;;) {
-      const keyEnd = this.skipString(next);
-      const valueStart = this.skipWhitespace(this.skipWhitespace(keyEnd) + 1);
-      let asked: [string, Target] | undefined;
-      const length = keyEnd - next - 2;
-      let escaped = false;
-      for (let i = next + 1; i < keyEnd - 1 && !escaped; i++) escaped = text.charCodeAt(i) === BACKSLASH;
-      for (const [segment, child] of target.children) {
-        if (typeof segment !== "string") continue;
-        const matches = escaped
-          ? decodeKey(text, next, keyEnd) === segment
-          : segment.length === length && text.startsWith(segment, next + 1);
-        if (matches) {
-          asked = [segment, child];
+    let end: number;
+    if (text.charCodeAt(next) === CLOSE_BRACE) end = next + 1;
+    else {
+      for (;;) {
+        const keyEnd = this.skipString(next);
+        const valueStart = this.skipWhitespace(this.skipWhitespace(keyEnd) + 1);
+        const length = keyEnd - next - 2;
+        let escaped = false;
+        for (let i = next + 1; i < keyEnd - 1 && !escaped; i++) escaped = text.charCodeAt(i) === BACKSLASH;
+        const decoded = escaped ? decodeKey(text, next, keyEnd) : undefined;
+        let asked: string | undefined;
+        for (let k = 0; k < keys.length && asked === undefined; k += 1) {
+          const segment = keys[k] as string;
+          const matches =
+            decoded !== undefined
+              ? decoded === segment
+              : segment.length === length && text.startsWith(segment, next + 1);
+          if (matches) asked = segment;
+        }
+        let valueEnd: number;
+        if (asked === undefined) valueEnd = this.skipValue(valueStart);
+        else {
+          valueEnd = this.walk(valueStart, children.get(asked) as Target);
+          // A duplicate key: the last one is the value JSON.parse keeps.
+          members.found.set(asked, { start: valueStart, end: valueEnd, memberStart: next });
+        }
+        next = this.skipWhitespace(valueEnd);
+        if (text.charCodeAt(next) !== COMMA) {
+          end = next + 1;
           break;
         }
+        next = this.skipWhitespace(next + 1);
       }
-      const end = asked ? visit(asked[0], asked[1], valueStart, next) : this.skipValue(valueStart);
-      next = this.skipWhitespace(end);
-      if (text.charCodeAt(next) !== COMMA) return next + 1;
-      next = this.skipWhitespace(next + 1);
     }
+    for (const key of keys) {
+      if (!members.found.has(key)) (members.absent ??= new Set()).add(key);
+    }
+    return end;
   }
 
   /**
