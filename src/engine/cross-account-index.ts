@@ -39,18 +39,40 @@ export function entryOf(account: AccountSnapshot): AccountIndexEntry {
 
 /** What the first pass found, in a form that crosses to a worker thread. */
 export interface CrossAccountCandidates {
-  buckets: [string, number[]][];
-  canonicalUsers: [string, number[]][];
+  buckets: [string, Positions][];
+  canonicalUsers: [string, Positions][];
+  /** Per position, how many distinct bucket names and ACL owners the first pass found (see Confirmed). */
+  counts: [number, [number, number]][];
   /** Positions of accounts whose file could not be read at all. */
   unreadable: number[];
 }
 
+/** Positions in the scan's accounts, in order: one alone (most names are in one account), or several. */
+type Positions = number | number[];
+
+/**
+ * What the full read of an account confirmed. It keeps the names of its buckets and ACL owners only when it left
+ * out some that the first pass found: otherwise every candidate of the position is confirmed, and keeping the
+ * names of every bucket of a 1,000-account organization until the end of the scan is what made its memory grow
+ * with the organization.
+ */
+interface Confirmed {
+  accountId: string;
+  accountPublicAccessBlock: PublicAccessBlock | null | undefined;
+  /** Undefined: the full read kept every bucket name the first pass found. */
+  bucketNames?: string[];
+  /** Undefined: the full read kept every ACL owner the first pass found. */
+  aclOwners?: string[];
+}
+
 export class CrossAccountIndex implements SnapshotIndex {
   /** Candidate accounts (positions in `accounts`) per bucket name and per canonical user id, in order. */
-  private readonly bucketCandidates = new Map<string, number[]>();
-  private readonly canonicalCandidates = new Map<string, number[]>();
-  /** The full read's entry per position; null when the full read leaves the account out. */
-  private readonly confirmed = new Map<number, AccountIndexEntry | null>();
+  private readonly bucketCandidates = new Map<string, Positions>();
+  private readonly canonicalCandidates = new Map<string, Positions>();
+  /** Per position, the number of distinct candidates the first pass found: bucket names, ACL owners. */
+  private readonly candidateCounts = new Map<number, [number, number]>();
+  /** What the full read confirmed per position; null when the full read leaves the account out. */
+  private readonly confirmed = new Map<number, Confirmed | null>();
   private readonly positionsOf = new Map<string, number[]>();
 
   private constructor(private readonly accounts: readonly IndexedAccount[]) {
@@ -75,8 +97,8 @@ export class CrossAccountIndex implements SnapshotIndex {
       for (let ahead = position; ahead < Math.min(accounts.length, position + 4); ahead += 1) start(ahead);
       if (account.kind === "read") {
         const entry = entryOf(account.account);
+        index.addCandidates(position, new Set(entry.bucketNames), new Set(entry.aclOwners));
         index.confirm(position, entry);
-        index.addCandidates(position, entry.bucketNames, entry.aclOwners);
         continue;
       }
       let text: string;
@@ -101,6 +123,7 @@ export class CrossAccountIndex implements SnapshotIndex {
     return {
       buckets: [...this.bucketCandidates],
       canonicalUsers: [...this.canonicalCandidates],
+      counts: [...this.candidateCounts],
       unreadable: [...this.confirmed].filter(([, entry]) => entry === null).map(([position]) => position),
     };
   }
@@ -112,6 +135,7 @@ export class CrossAccountIndex implements SnapshotIndex {
     const index = new CrossAccountIndex(accounts);
     for (const [name, positions] of candidates.buckets) index.bucketCandidates.set(name, positions);
     for (const [id, positions] of candidates.canonicalUsers) index.canonicalCandidates.set(id, positions);
+    for (const [position, count] of candidates.counts) index.candidateCounts.set(position, count);
     for (const position of candidates.unreadable) index.confirm(position, null);
     return index;
   }
@@ -120,6 +144,7 @@ export class CrossAccountIndex implements SnapshotIndex {
   sharedBucketNames(): Set<string> {
     const shared = new Set<string>();
     for (const [name, positions] of this.bucketCandidates) {
+      if (typeof positions === "number") continue;
       const accounts = new Set(positions.map((position) => this.accounts[position]?.accountId));
       if (accounts.size > 1) shared.add(name);
     }
@@ -128,7 +153,37 @@ export class CrossAccountIndex implements SnapshotIndex {
 
   /** Records what the scan's own full read of the account at `position` found (null: the account was left out). */
   confirm(position: number, entry: AccountIndexEntry | null): void {
-    this.confirmed.set(position, entry);
+    if (entry === null) {
+      this.confirmed.set(position, null);
+      return;
+    }
+    const [names, owners] = this.candidateCounts.get(position) ?? [-1, -1];
+    this.confirmed.set(position, {
+      accountId: entry.accountId,
+      accountPublicAccessBlock: entry.accountPublicAccessBlock,
+      ...(this.keepsAll(position, entry.bucketNames, this.bucketCandidates, names)
+        ? {}
+        : { bucketNames: entry.bucketNames }),
+      ...(this.keepsAll(position, entry.aclOwners, this.canonicalCandidates, owners)
+        ? {}
+        : { aclOwners: entry.aclOwners }),
+    });
+  }
+
+  /**
+   * Whether `kept` is exactly the candidates the first pass found at `position`: each one a candidate there, and as
+   * many distinct ones as it found.
+   */
+  private keepsAll(
+    position: number,
+    kept: readonly string[],
+    candidates: ReadonlyMap<string, Positions>,
+    found: number,
+  ): boolean {
+    const distinct = new Set(kept);
+    if (distinct.size !== found) return false;
+    for (const key of distinct) if (!listOf(candidates.get(key)).includes(position)) return false;
+    return true;
   }
 
   /**
@@ -138,19 +193,11 @@ export class CrossAccountIndex implements SnapshotIndex {
   async prepareFor(account: AccountSnapshot, organization: Organization | undefined): Promise<void> {
     const { buckets, canonicalUsers } = namesAskedAbout(account, organization);
     for (const [wanted, candidates, has] of [
-      [
-        buckets,
-        this.bucketCandidates,
-        (entry: AccountIndexEntry, name: string) => entry.bucketNames.includes(name),
-      ],
-      [
-        canonicalUsers,
-        this.canonicalCandidates,
-        (entry: AccountIndexEntry, id: string) => entry.aclOwners.includes(id),
-      ],
+      [buckets, this.bucketCandidates, hasBucket],
+      [canonicalUsers, this.canonicalCandidates, hasAclOwner],
     ] as const) {
       for (const name of wanted) {
-        const positions = candidates.get(name) ?? [];
+        const positions = listOf(candidates.get(name));
         // Last to first, as the answer looks: the first confirmed one settles it.
         for (let k = positions.length - 1; k >= 0; k -= 1) {
           const position = positions[k] as number;
@@ -163,11 +210,11 @@ export class CrossAccountIndex implements SnapshotIndex {
   }
 
   bucketOwner(name: string): string | undefined {
-    return this.lastHaving(this.bucketCandidates.get(name), (entry) => entry.bucketNames.includes(name));
+    return this.lastHaving(this.bucketCandidates.get(name), (entry) => hasBucket(entry, name));
   }
 
   accountOfCanonicalUser(id: string): string | undefined {
-    return this.lastHaving(this.canonicalCandidates.get(id), (entry) => entry.aclOwners.includes(id));
+    return this.lastHaving(this.canonicalCandidates.get(id), (entry) => hasAclOwner(entry, id));
   }
 
   accountPublicAccessBlock(account: string): PublicAccessBlock | null | undefined {
@@ -180,10 +227,10 @@ export class CrossAccountIndex implements SnapshotIndex {
   }
 
   private lastHaving(
-    positions: readonly number[] | undefined,
-    has: (entry: AccountIndexEntry) => boolean,
+    candidates: Positions | undefined,
+    has: (entry: Confirmed) => boolean,
   ): string | undefined {
-    if (!positions) return undefined;
+    const positions = listOf(candidates);
     for (let k = positions.length - 1; k >= 0; k -= 1) {
       const entry = this.entryAt(positions[k] as number);
       if (entry && has(entry)) return entry.accountId;
@@ -192,13 +239,9 @@ export class CrossAccountIndex implements SnapshotIndex {
   }
 
   /** The confirmed entry; read now, synchronously, when a look-up was not foreseen by prepareFor. */
-  private entryAt(position: number): AccountIndexEntry | null {
-    let entry = this.confirmed.get(position);
-    if (entry === undefined) {
-      entry = this.readEntrySync(position) ?? null;
-      this.confirmed.set(position, entry);
-    }
-    return entry;
+  private entryAt(position: number): Confirmed | null {
+    if (!this.confirmed.has(position)) this.confirm(position, this.readEntrySync(position) ?? null);
+    return this.confirmed.get(position) ?? null;
   }
 
   private async readEntry(position: number): Promise<AccountIndexEntry | undefined> {
@@ -226,15 +269,32 @@ export class CrossAccountIndex implements SnapshotIndex {
     }
   }
 
-  private addCandidates(position: number, names: Iterable<string>, ids: Iterable<string>): void {
-    const add = (map: Map<string, number[]>, key: string) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [position]);
-      else if (list[list.length - 1] !== position) list.push(position);
+  private addCandidates(position: number, names: ReadonlySet<string>, ids: ReadonlySet<string>): void {
+    const add = (map: Map<string, Positions>, key: string) => {
+      const known = map.get(key);
+      if (known === undefined) map.set(key, position);
+      else if (typeof known === "number") {
+        if (known !== position) map.set(key, [known, position]);
+      } else if (known[known.length - 1] !== position) known.push(position);
     };
+    this.candidateCounts.set(position, [names.size, ids.size]);
     for (const name of names) add(this.bucketCandidates, name);
     for (const id of ids) add(this.canonicalCandidates, id);
   }
+}
+
+function listOf(positions: Positions | undefined): readonly number[] {
+  return positions === undefined ? [] : typeof positions === "number" ? [positions] : positions;
+}
+
+/** Whether the account, a candidate for the bucket name, keeps it. */
+function hasBucket(entry: Confirmed, name: string): boolean {
+  return entry.bucketNames === undefined || entry.bucketNames.includes(name);
+}
+
+/** Whether the account, a candidate for the canonical user id, has it as an ACL owner. */
+function hasAclOwner(entry: Confirmed, id: string): boolean {
+  return entry.aclOwners === undefined || entry.aclOwners.includes(id);
 }
 
 /**
