@@ -21,6 +21,7 @@ import {
   type AccountIndexEntry,
 } from "../snapshot/index.js";
 import { decodeText } from "../snapshot/decode-text.js";
+import { CandidateIndex, CandidateIndexBuilder, type CandidateIndexData } from "./candidate-index.js";
 
 /** An account of the scan: a file of a snapshot directory, or an account already in memory (a dump). */
 export type IndexedAccount =
@@ -39,16 +40,13 @@ export function entryOf(account: AccountSnapshot): AccountIndexEntry {
 
 /** What the first pass found, in a form that crosses to a worker thread. */
 export interface CrossAccountCandidates {
-  buckets: [string, Positions][];
-  canonicalUsers: [string, Positions][];
+  buckets: CandidateIndexData;
+  canonicalUsers: CandidateIndexData;
   /** Per position, how many distinct bucket names and ACL owners the first pass found (see Confirmed). */
   counts: [number, [number, number]][];
   /** Positions of accounts whose file could not be read at all. */
   unreadable: number[];
 }
-
-/** Positions in the scan's accounts, in order: one alone (most names are in one account), or several. */
-type Positions = number | number[];
 
 /**
  * What the full read of an account confirmed. It keeps the names of its buckets and ACL owners only when it left
@@ -65,10 +63,12 @@ interface Confirmed {
   aclOwners?: string[];
 }
 
+const EMPTY = new CandidateIndexBuilder().build();
+
 export class CrossAccountIndex implements SnapshotIndex {
   /** Candidate accounts (positions in `accounts`) per bucket name and per canonical user id, in order. */
-  private readonly bucketCandidates = new Map<string, Positions>();
-  private readonly canonicalCandidates = new Map<string, Positions>();
+  private bucketCandidates = EMPTY;
+  private canonicalCandidates = EMPTY;
   /** Per position, the number of distinct candidates the first pass found: bucket names, ACL owners. */
   private readonly candidateCounts = new Map<number, [number, number]>();
   /** What the full read confirmed per position; null when the full read leaves the account out. */
@@ -86,6 +86,15 @@ export class CrossAccountIndex implements SnapshotIndex {
   /** The first pass: reads every file once, a few at a time, and keeps only candidates. */
   static async gather(accounts: readonly IndexedAccount[]): Promise<CrossAccountIndex> {
     const index = new CrossAccountIndex(accounts);
+    const buckets = new CandidateIndexBuilder();
+    const canonicalUsers = new CandidateIndexBuilder();
+    const add = (position: number, names: ReadonlySet<string>, ids: ReadonlySet<string>) => {
+      index.candidateCounts.set(position, [names.size, ids.size]);
+      buckets.add(position, names);
+      canonicalUsers.add(position, ids);
+    };
+    /** Accounts already in memory: confirmed once every candidate is known. */
+    const read: [number, AccountIndexEntry][] = [];
     const texts = new Map<number, Promise<string>>();
     const start = (position: number) => {
       const account = accounts[position];
@@ -97,8 +106,8 @@ export class CrossAccountIndex implements SnapshotIndex {
       for (let ahead = position; ahead < Math.min(accounts.length, position + 4); ahead += 1) start(ahead);
       if (account.kind === "read") {
         const entry = entryOf(account.account);
-        index.addCandidates(position, new Set(entry.bucketNames), new Set(entry.aclOwners));
-        index.confirm(position, entry);
+        add(position, new Set(entry.bucketNames), new Set(entry.aclOwners));
+        read.push([position, entry]);
         continue;
       }
       let text: string;
@@ -113,16 +122,19 @@ export class CrossAccountIndex implements SnapshotIndex {
       }
       const found = candidatesIn(text);
       if (found === undefined) index.confirm(position, null);
-      else index.addCandidates(position, found.names, found.ids);
+      else add(position, found.names, found.ids);
     }
+    index.bucketCandidates = buckets.build();
+    index.canonicalCandidates = canonicalUsers.build();
+    for (const [position, entry] of read) index.confirm(position, entry);
     return index;
   }
 
   /** The candidates and what is known of them, to build the same index in a worker thread (structured clone). */
   toTransfer(): CrossAccountCandidates {
     return {
-      buckets: [...this.bucketCandidates],
-      canonicalUsers: [...this.canonicalCandidates],
+      buckets: this.bucketCandidates.toData(),
+      canonicalUsers: this.canonicalCandidates.toData(),
       counts: [...this.candidateCounts],
       unreadable: [...this.confirmed].filter(([, entry]) => entry === null).map(([position]) => position),
     };
@@ -133,8 +145,8 @@ export class CrossAccountIndex implements SnapshotIndex {
     candidates: CrossAccountCandidates,
   ): CrossAccountIndex {
     const index = new CrossAccountIndex(accounts);
-    for (const [name, positions] of candidates.buckets) index.bucketCandidates.set(name, positions);
-    for (const [id, positions] of candidates.canonicalUsers) index.canonicalCandidates.set(id, positions);
+    index.bucketCandidates = new CandidateIndex(candidates.buckets);
+    index.canonicalCandidates = new CandidateIndex(candidates.canonicalUsers);
     for (const [position, count] of candidates.counts) index.candidateCounts.set(position, count);
     for (const position of candidates.unreadable) index.confirm(position, null);
     return index;
@@ -143,9 +155,9 @@ export class CrossAccountIndex implements SnapshotIndex {
   /** Bucket names that more than one account may have. */
   sharedBucketNames(): Set<string> {
     const shared = new Set<string>();
-    for (const [name, positions] of this.bucketCandidates) {
-      if (typeof positions === "number") continue;
-      const accounts = new Set(positions.map((position) => this.accounts[position]?.accountId));
+    for (const [name, positions] of this.bucketCandidates.entries()) {
+      if (positions.length < 2) continue;
+      const accounts = new Set(Array.from(positions, (position) => this.accounts[position]?.accountId));
       if (accounts.size > 1) shared.add(name);
     }
     return shared;
@@ -177,12 +189,12 @@ export class CrossAccountIndex implements SnapshotIndex {
   private keepsAll(
     position: number,
     kept: readonly string[],
-    candidates: ReadonlyMap<string, Positions>,
+    candidates: CandidateIndex,
     found: number,
   ): boolean {
     const distinct = new Set(kept);
     if (distinct.size !== found) return false;
-    for (const key of distinct) if (!listOf(candidates.get(key)).includes(position)) return false;
+    for (const key of distinct) if (!candidates.positionsOf(key).includes(position)) return false;
     return true;
   }
 
@@ -197,7 +209,7 @@ export class CrossAccountIndex implements SnapshotIndex {
       [canonicalUsers, this.canonicalCandidates, hasAclOwner],
     ] as const) {
       for (const name of wanted) {
-        const positions = listOf(candidates.get(name));
+        const positions = candidates.positionsOf(name);
         // Last to first, as the answer looks: the first confirmed one settles it.
         for (let k = positions.length - 1; k >= 0; k -= 1) {
           const position = positions[k] as number;
@@ -210,11 +222,11 @@ export class CrossAccountIndex implements SnapshotIndex {
   }
 
   bucketOwner(name: string): string | undefined {
-    return this.lastHaving(this.bucketCandidates.get(name), (entry) => hasBucket(entry, name));
+    return this.lastHaving(this.bucketCandidates.positionsOf(name), (entry) => hasBucket(entry, name));
   }
 
   accountOfCanonicalUser(id: string): string | undefined {
-    return this.lastHaving(this.canonicalCandidates.get(id), (entry) => hasAclOwner(entry, id));
+    return this.lastHaving(this.canonicalCandidates.positionsOf(id), (entry) => hasAclOwner(entry, id));
   }
 
   accountPublicAccessBlock(account: string): PublicAccessBlock | null | undefined {
@@ -226,11 +238,7 @@ export class CrossAccountIndex implements SnapshotIndex {
     return undefined;
   }
 
-  private lastHaving(
-    candidates: Positions | undefined,
-    has: (entry: Confirmed) => boolean,
-  ): string | undefined {
-    const positions = listOf(candidates);
+  private lastHaving(positions: Int32Array, has: (entry: Confirmed) => boolean): string | undefined {
     for (let k = positions.length - 1; k >= 0; k -= 1) {
       const entry = this.entryAt(positions[k] as number);
       if (entry && has(entry)) return entry.accountId;
@@ -268,23 +276,6 @@ export class CrossAccountIndex implements SnapshotIndex {
       throw error;
     }
   }
-
-  private addCandidates(position: number, names: ReadonlySet<string>, ids: ReadonlySet<string>): void {
-    const add = (map: Map<string, Positions>, key: string) => {
-      const known = map.get(key);
-      if (known === undefined) map.set(key, position);
-      else if (typeof known === "number") {
-        if (known !== position) map.set(key, [known, position]);
-      } else if (known[known.length - 1] !== position) known.push(position);
-    };
-    this.candidateCounts.set(position, [names.size, ids.size]);
-    for (const name of names) add(this.bucketCandidates, name);
-    for (const id of ids) add(this.canonicalCandidates, id);
-  }
-}
-
-function listOf(positions: Positions | undefined): readonly number[] {
-  return positions === undefined ? [] : typeof positions === "number" ? [positions] : positions;
 }
 
 /** Whether the account, a candidate for the bucket name, keeps it. */
