@@ -58,9 +58,9 @@ interface Confirmed {
   accountId: string;
   accountPublicAccessBlock: PublicAccessBlock | null | undefined;
   /** Undefined: the full read kept every bucket name the first pass found. */
-  bucketNames?: string[];
+  bucketNames?: ReadonlySet<string>;
   /** Undefined: the full read kept every ACL owner the first pass found. */
-  aclOwners?: string[];
+  aclOwners?: ReadonlySet<string>;
 }
 
 const EMPTY = new CandidateIndexBuilder().build();
@@ -170,32 +170,14 @@ export class CrossAccountIndex implements SnapshotIndex {
       return;
     }
     const [names, owners] = this.candidateCounts.get(position) ?? [-1, -1];
+    const bucketNames = new Set(entry.bucketNames);
+    const aclOwners = new Set(entry.aclOwners);
     this.confirmed.set(position, {
       accountId: entry.accountId,
       accountPublicAccessBlock: entry.accountPublicAccessBlock,
-      ...(this.keepsAll(position, entry.bucketNames, this.bucketCandidates, names)
-        ? {}
-        : { bucketNames: entry.bucketNames }),
-      ...(this.keepsAll(position, entry.aclOwners, this.canonicalCandidates, owners)
-        ? {}
-        : { aclOwners: entry.aclOwners }),
+      ...(keepsAll(position, bucketNames, this.bucketCandidates, names) ? {} : { bucketNames }),
+      ...(keepsAll(position, aclOwners, this.canonicalCandidates, owners) ? {} : { aclOwners }),
     });
-  }
-
-  /**
-   * Whether `kept` is exactly the candidates the first pass found at `position`: each one a candidate there, and as
-   * many distinct ones as it found.
-   */
-  private keepsAll(
-    position: number,
-    kept: readonly string[],
-    candidates: CandidateIndex,
-    found: number,
-  ): boolean {
-    const distinct = new Set(kept);
-    if (distinct.size !== found) return false;
-    for (const key of distinct) if (!candidates.positionsOf(key).includes(position)) return false;
-    return true;
   }
 
   /**
@@ -278,14 +260,29 @@ export class CrossAccountIndex implements SnapshotIndex {
   }
 }
 
+/**
+ * Whether `kept` (distinct) is exactly the candidates the first pass found at `position`: each one a candidate
+ * there, and as many as it found.
+ */
+function keepsAll(
+  position: number,
+  kept: ReadonlySet<string>,
+  candidates: CandidateIndex,
+  found: number,
+): boolean {
+  if (kept.size !== found) return false;
+  for (const key of kept) if (!candidates.has(key, position)) return false;
+  return true;
+}
+
 /** Whether the account, a candidate for the bucket name, keeps it. */
 function hasBucket(entry: Confirmed, name: string): boolean {
-  return entry.bucketNames === undefined || entry.bucketNames.includes(name);
+  return entry.bucketNames === undefined || entry.bucketNames.has(name);
 }
 
 /** Whether the account, a candidate for the canonical user id, has it as an ACL owner. */
 function hasAclOwner(entry: Confirmed, id: string): boolean {
-  return entry.aclOwners === undefined || entry.aclOwners.includes(id);
+  return entry.aclOwners === undefined || entry.aclOwners.has(id);
 }
 
 /**

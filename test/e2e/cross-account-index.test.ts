@@ -8,7 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexSnapshot } from "../../src/analysis/snapshot-index.js";
-import { candidatesIn, CrossAccountIndex } from "../../src/engine/cross-account-index.js";
+import {
+  candidatesIn,
+  CrossAccountIndex,
+  type IndexedAccount,
+} from "../../src/engine/cross-account-index.js";
 import { scanSnapshot } from "../../src/engine/scan.js";
 import { scanSnapshotPaths } from "../../src/engine/scan-stream.js";
 import { FindingSpool, renderReport, reportContent, writeOutputFile } from "../../src/report/index.js";
@@ -111,6 +115,39 @@ describe("cross-account index of the streaming scan", () => {
     expect(ids.map((id) => index.accountOfCanonicalUser(id))).toEqual(
       ids.map((id) => exact.accountOfCanonicalUser(id)),
     );
+  });
+
+  it("answers the same from a worker thread's copy, and with accounts already in memory among the files", async () => {
+    const snapshot = await readSnapshot(dir);
+    const exact = indexSnapshot(snapshot);
+    const read = new Map(snapshot.accounts.map((account) => [account.accountId, account]));
+    // D and E as a dump beside the directory would give them; B stays a file whose full read leaves b-bad out.
+    const units: IndexedAccount[] = [A, B, C, D, E].map((accountId) => {
+      const account = read.get(accountId);
+      return (accountId === D || accountId === E) && account
+        ? { kind: "read", accountId, account }
+        : { kind: "file", accountId, file: join(dir, "accounts", `${accountId}.json`), directory: dir };
+    });
+    const names = ["a-logs", "b-good", "b-bad", "b-broken", "b-dup", "b-esc", "b-late-d", "b-nowhere", ""];
+    const ids = names.map((name) => `canon-${name}`);
+    const gathered = await CrossAccountIndex.gather(units);
+    const copied = CrossAccountIndex.fromTransfer(units, structuredClone(gathered.toTransfer()));
+    for (const index of [gathered, copied]) {
+      // Confirmed as the scan would, out of order, with look-ups in between.
+      index.confirm(4, {
+        accountId: E,
+        bucketNames: ["b-esc"],
+        aclOwners: ["canon-b-esc"],
+        accountPublicAccessBlock: null,
+      });
+      expect(names.map((name) => index.bucketOwner(name))).toEqual(
+        names.map((name) => exact.bucketOwner(name)),
+      );
+      expect(ids.map((id) => index.accountOfCanonicalUser(id))).toEqual(
+        ids.map((id) => exact.accountOfCanonicalUser(id)),
+      );
+      expect([...index.sharedBucketNames()]).toEqual(["b-dup"]);
+    }
   });
 
   it("gives the in-memory scan's report", async () => {

@@ -18,8 +18,8 @@ function mapOf(added: [number, string[]][]): Map<string, number[]> {
   return map;
 }
 
-function built(added: [number, string[]][]): CandidateIndex {
-  const builder = new CandidateIndexBuilder();
+function built(added: [number, string[]][], chunkLength?: number): CandidateIndex {
+  const builder = new CandidateIndexBuilder(chunkLength);
   for (const [position, names] of added) builder.add(position, names);
   return builder.build();
 }
@@ -64,14 +64,25 @@ const cases: { name: string; added: [number, string[]][]; absent: string[] }[] =
 
 describe("CandidateIndex", () => {
   for (const { name, added, absent } of cases) {
-    it(`answers as a map of arrays: ${name}`, () => {
-      const index = built(added);
-      const expected = mapOf(added);
-      for (const [key, positions] of expected) expect([...index.positionsOf(key)]).toEqual(positions);
-      for (const key of absent) expect([...index.positionsOf(key)]).toEqual([]);
-      const entries = [...index.entries()].map(([key, positions]) => [key, [...positions]]);
-      expect(entries).toEqual([...expected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    });
+    // Names written end to end in one piece, and cut into pieces of at most 1 and 3 code units.
+    for (const chunkLength of [undefined, 1, 3]) {
+      it(`answers as a map of arrays: ${name} (pieces of ${chunkLength ?? "any length"})`, () => {
+        const index = built(added, chunkLength);
+        const expected = mapOf(added);
+        for (const [key, positions] of expected) {
+          expect([...index.positionsOf(key)]).toEqual(positions);
+          for (const position of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]) {
+            expect(index.has(key, position)).toBe(positions.includes(position));
+          }
+        }
+        for (const key of absent) {
+          expect([...index.positionsOf(key)]).toEqual([]);
+          expect(index.has(key, 0)).toBe(false);
+        }
+        const entries = [...index.entries()].map(([key, positions]) => [key, [...positions]]);
+        expect(entries).toEqual([...expected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      });
+    }
   }
 
   it("crosses to a worker thread as plain data and answers the same there", () => {
