@@ -154,7 +154,8 @@ export class TextLocator {
     const keys: string[] = [];
     if (!span || this.text.charCodeAt(span.start) !== OPEN_BRACE) return keys;
     const seen = new Set<string>();
-    this.forEachMember(span.start, (key, valueStart) => {
+    this.forEachMember(span.start, (keyStart, keyEnd, valueStart) => {
+      const key = decodeKey(this.text, keyStart, keyEnd);
       if (!seen.has(key)) keys.push(key);
       seen.add(key);
       return this.skipValue(valueStart);
@@ -235,71 +236,61 @@ export class TextLocator {
   }
 
   /**
-   * Scans the object at `index`, descending into the members `keys` asks for (their targets in `children`) and skipping the others without
-   * decoding their keys; returns the offset after the object.
+   * Scans the object at `index`, descending into the members `keys` asks for (their targets in `children`) and
+   * skipping the others; returns the offset after the object.
    */
   private walkObject(index: number, keys: readonly string[], children: Map<PathSegment, Target>): number {
-    const text = this.text;
     const recorded = this.children.get(index);
     const members = recorded instanceof ObjectMembers ? recorded : new ObjectMembers();
     this.children.set(index, members);
-    let next = this.skipWhitespace(index + 1);
-    let end: number;
-    if (text.charCodeAt(next) === CLOSE_BRACE) end = next + 1;
-    else {
-      for (;;) {
-        const keyEnd = this.skipString(next);
-        const valueStart = this.skipWhitespace(this.skipWhitespace(keyEnd) + 1);
-        const length = keyEnd - next - 2;
-        let escaped = false;
-        for (let i = next + 1; i < keyEnd - 1 && !escaped; i++) escaped = text.charCodeAt(i) === BACKSLASH;
-        const decoded = escaped ? decodeKey(text, next, keyEnd) : undefined;
-        let asked: string | undefined;
-        for (let k = 0; k < keys.length && asked === undefined; k += 1) {
-          const segment = keys[k] as string;
-          const matches =
-            decoded !== undefined
-              ? decoded === segment
-              : segment.length === length && text.startsWith(segment, next + 1);
-          if (matches) asked = segment;
-        }
-        let valueEnd: number;
-        if (asked === undefined) valueEnd = this.skipValue(valueStart);
-        else {
-          valueEnd = this.walk(valueStart, children.get(asked) as Target);
-          // A duplicate key: the last one is the value JSON.parse keeps.
-          members.found.set(asked, { start: valueStart, end: valueEnd, memberStart: next });
-        }
-        next = this.skipWhitespace(valueEnd);
-        if (text.charCodeAt(next) !== COMMA) {
-          end = next + 1;
-          break;
-        }
-        next = this.skipWhitespace(next + 1);
-      }
-    }
+    const end = this.forEachMember(index, (keyStart, keyEnd, valueStart) => {
+      const asked = this.askedKey(keys, keyStart, keyEnd);
+      if (asked === undefined) return this.skipValue(valueStart);
+      const valueEnd = this.walk(valueStart, children.get(asked) as Target);
+      // A duplicate key: the last one is the value JSON.parse keeps.
+      members.found.set(asked, { start: valueStart, end: valueEnd, memberStart: keyStart });
+      return valueEnd;
+    });
     for (const key of keys) {
       if (!members.found.has(key)) (members.absent ??= new Set()).add(key);
     }
     return end;
   }
 
+  /** The one of `keys` that the key written at [keyStart, keyEnd) is, decoded only when it has an escape. */
+  private askedKey(keys: readonly string[], keyStart: number, keyEnd: number): string | undefined {
+    const text = this.text;
+    let escaped = false;
+    for (let i = keyStart + 1; i < keyEnd - 1 && !escaped; i++) escaped = text.charCodeAt(i) === BACKSLASH;
+    const decoded = escaped ? decodeKey(text, keyStart, keyEnd) : undefined;
+    const length = keyEnd - keyStart - 2;
+    // A loop rather than find(): this runs for every member of every object walked, and allocates nothing.
+    for (const key of keys) {
+      if (
+        decoded !== undefined ? key === decoded : key.length === length && text.startsWith(key, keyStart + 1)
+      ) {
+        return key;
+      }
+    }
+    return undefined;
+  }
+
   /**
-   * Calls `visit` for each member of the object at `index` with its key, the offset of its value and of its key;
-   * `visit` returns the offset after the value. Returns the offset after the object.
+   * Calls `visit` for each member of the object at `index` with where its key is written (from the opening quote to
+   * after the closing one, not decoded) and where its value starts; `visit` returns the offset after the value.
+   * Returns the offset after the object.
    */
   private forEachMember(
     index: number,
-    visit: (key: string, valueStart: number, keyStart: number) => number,
+    visit: (keyStart: number, keyEnd: number, valueStart: number) => number,
   ): number {
     let next = this.skipWhitespace(index + 1);
     if (this.text.charCodeAt(next) === CLOSE_BRACE) return next + 1;
     for (;;) {
       const keyEnd = this.skipString(next);
-      const key = decodeKey(this.text, next, keyEnd);
       // Whitespace, the colon, whitespace.
       const valueStart = this.skipWhitespace(this.skipWhitespace(keyEnd) + 1);
-      const end = visit(key, valueStart, next);
+      const end = visit(next, keyEnd, valueStart);
       next = this.skipWhitespace(end);
       if (this.text.charCodeAt(next) !== COMMA) return next + 1;
       next = this.skipWhitespace(next + 1);
